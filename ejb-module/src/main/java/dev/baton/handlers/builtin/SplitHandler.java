@@ -1,0 +1,69 @@
+package dev.baton.handlers.builtin;
+
+import dev.baton.handlers.spi.ChildSpec;
+import dev.baton.handlers.spi.HandlerOutcome;
+import dev.baton.handlers.spi.TaskContext;
+import dev.baton.handlers.spi.TaskHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.Json;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Splits into {@code params.count} children running {@code params.handler} (default {@code echo}) with
+ * params {@code {"index": i, "value": i}}; the merge sums the children's {@code value} results and
+ * counts outcomes: {@code {"children": n, "succeeded": s, "failed": f, "sum": total}}.
+ */
+@ApplicationScoped
+public class SplitHandler implements TaskHandler {
+
+    @Override
+    public String name() {
+        return "split";
+    }
+
+    @Override
+    public String description() {
+        return "Splits into params.count children of params.handler (default echo); merge sums their values";
+    }
+
+    @Override
+    public HandlerOutcome handle(TaskContext context) {
+        JsonObject params = context.params().asJsonObject();
+        int count = params.getInt("count", 2);
+        String handler = params.getString("handler", "echo");
+        List<ChildSpec> children = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            children.add(new ChildSpec(
+                    handler, Json.createObjectBuilder().add("index", i).add("value", i).build()));
+        }
+        return HandlerOutcome.split(children);
+    }
+
+    @Override
+    public HandlerOutcome merge(TaskContext context) {
+        long sum = 0;
+        int succeeded = 0;
+        for (JsonValue child : context.children()) {
+            JsonObject c = child.asJsonObject();
+            if ("SUCCEEDED".equals(c.getString("status"))) {
+                succeeded++;
+                JsonValue result = c.get("result");
+                if (result != null && result.getValueType() == JsonValue.ValueType.OBJECT) {
+                    JsonNumber value = result.asJsonObject().getJsonNumber("value");
+                    sum += value == null ? 0 : value.longValue();
+                }
+            }
+        }
+        int total = context.children().size();
+        return HandlerOutcome.success(Json.createObjectBuilder()
+                .add("children", total)
+                .add("succeeded", succeeded)
+                .add("failed", total - succeeded)
+                .add("sum", sum)
+                .build());
+    }
+}

@@ -1,0 +1,76 @@
+package dev.baton.handlers.control;
+
+import dev.baton.handlers.scripts.ScriptWorkspace;
+import dev.baton.handlers.spi.TaskHandler;
+import dev.baton.infrastructure.config.BatonConfig;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Knows every handler: Java handlers (CDI beans) and the workspace's executable scripts (looked up on
+ * each call, so scripts added to the folder are usable at once). A Java handler wins a name clash.
+ */
+@ApplicationScoped
+public class HandlerRegistry {
+
+    @Inject
+    @Any
+    Instance<TaskHandler> javaHandlers;
+
+    @Inject
+    BatonConfig config;
+
+    private Map<String, TaskHandler> byName;
+
+    @PostConstruct
+    void index() {
+        Map<String, TaskHandler> handlers = new TreeMap<>();
+        for (TaskHandler handler : javaHandlers) {
+            handlers.put(handler.name(), handler);
+        }
+        byName = handlers;
+    }
+
+    public Optional<TaskHandler> javaHandler(String name) {
+        return Optional.ofNullable(byName.get(name));
+    }
+
+    public Optional<Path> script(String name) {
+        return workspace().resolve(name);
+    }
+
+    public boolean isRegistered(String name) {
+        return byName.containsKey(name) || script(name).isPresent();
+    }
+
+    public ScriptWorkspace workspace() {
+        return new ScriptWorkspace(config.workspace());
+    }
+
+    /** All handlers, Java first, each group by name. */
+    public List<HandlerInfo> all() {
+        List<HandlerInfo> all = new ArrayList<>();
+        byName.values().forEach(h -> all.add(new HandlerInfo(h.name(), HandlerInfo.Kind.JAVA, h.description())));
+        for (String script : workspace().scriptNames()) {
+            if (!byName.containsKey(script)) {
+                all.add(new HandlerInfo(script, HandlerInfo.Kind.SCRIPT, "workspace script"));
+            }
+        }
+        all.sort(Comparator.comparing(HandlerInfo::kind).thenComparing(HandlerInfo::name));
+        return all;
+    }
+
+    public List<String> names() {
+        return all().stream().map(HandlerInfo::name).toList();
+    }
+}

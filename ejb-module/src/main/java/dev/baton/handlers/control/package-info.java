@@ -1,0 +1,2 @@
+/** Finding handlers by name and invoking them within their time budget, cancellably. */
+package dev.baton.handlers.control;

@@ -1,0 +1,45 @@
+package dev.baton.handlers.spi;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+/**
+ * A Java handler. Implementations are {@code @ApplicationScoped} CDI beans; Baton finds them by
+ * {@link #name()}. {@link #handle} runs on a Baton thread that is interrupted when the task's timeout
+ * passes or it is cancelled: long work should check {@link Thread#isInterrupted()}.
+ */
+public interface TaskHandler {
+
+    /** The handler name tasks refer to; must not clash with a workspace script's name. */
+    String name();
+
+    /** A one-line description for {@code GET /api/handlers}. */
+    default String description() {
+        return "";
+    }
+
+    HandlerOutcome handle(TaskContext context) throws Exception;
+
+    /**
+     * Combines the children's outcomes after a split ({@link Phase#MERGE}). By default the result is
+     * {@code {"children": [each child's result]}} and the merge fails if any child did not succeed.
+     */
+    default HandlerOutcome merge(TaskContext context) throws Exception {
+        JsonArrayBuilder results = Json.createArrayBuilder();
+        int failed = 0;
+        for (JsonValue child : context.children()) {
+            JsonObject c = child.asJsonObject();
+            if (!"SUCCEEDED".equals(c.getString("status"))) {
+                failed++;
+            }
+            results.add(c.getOrDefault("result", JsonValue.NULL));
+        }
+        if (failed > 0) {
+            return HandlerOutcome.failure(failed + " of " + context.children().size() + " children did not succeed");
+        }
+        return HandlerOutcome.success(
+                Json.createObjectBuilder().add("children", results).build());
+    }
+}

@@ -1,0 +1,2 @@
+/** Baton's settings, read from system properties (set them in standalone-full.xml or with -D). */
+package dev.baton.infrastructure.config;

@@ -1,0 +1,2 @@
+/** Identifier generation. */
+package dev.baton.infrastructure.ids;

@@ -1,0 +1,2 @@
+/** Adapters shared by all features: configuration, JMS destinations, JSON, persistence, problems. */
+package dev.baton.infrastructure;

@@ -1,0 +1,81 @@
+package dev.baton.infrastructure.persistence;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the versioned migrations listed in {@code db/migration/migrations.txt}. An explicit list (no
+ * class-path scanning) works the same in every application server.
+ */
+public final class MigrationScripts {
+
+    private static final Pattern NAME = Pattern.compile("V(\\d+)__([A-Za-z0-9_]+)\\.sql");
+
+    /** One migration: its version, description and SQL statements. */
+    public record Migration(int version, String description, List<String> statements) {}
+
+    private MigrationScripts() {}
+
+    public static List<Migration> load(ClassLoader loader) {
+        List<Migration> migrations = new ArrayList<>();
+        int previous = 0;
+        for (String line : read(loader, "db/migration/migrations.txt").split("\n")) {
+            String name = line.strip();
+            if (name.isEmpty() || name.startsWith("#")) {
+                continue;
+            }
+            Matcher matcher = NAME.matcher(name);
+            if (!matcher.matches()) {
+                throw new IllegalStateException("migration file name must look like V1__what.sql: " + name);
+            }
+            int version = Integer.parseInt(matcher.group(1));
+            if (version != previous + 1) {
+                throw new IllegalStateException("migrations must be numbered 1, 2, 3...: " + name);
+            }
+            previous = version;
+            migrations.add(new Migration(
+                    version, matcher.group(2).replace('_', ' '), statements(read(loader, "db/migration/" + name))));
+        }
+        return migrations;
+    }
+
+    /** Splits a script into statements: a statement ends with ';' at the end of a line; '--' lines are comments. */
+    static List<String> statements(String script) {
+        List<String> statements = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : script.split("\n")) {
+            String trimmed = line.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("--")) {
+                continue;
+            }
+            if (trimmed.endsWith(";")) {
+                current.append(trimmed, 0, trimmed.length() - 1);
+                statements.add(current.toString().strip());
+                current.setLength(0);
+            } else {
+                current.append(trimmed).append('\n');
+            }
+        }
+        if (!current.toString().isBlank()) {
+            statements.add(current.toString().strip());
+        }
+        return statements;
+    }
+
+    private static String read(ClassLoader loader, String resource) {
+        try (InputStream in = loader.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing migration resource " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

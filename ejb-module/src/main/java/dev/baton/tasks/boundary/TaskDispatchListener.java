@@ -1,0 +1,34 @@
+package dev.baton.tasks.boundary;
+
+import dev.baton.infrastructure.jms.Destinations;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.EJB;
+import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+
+/** Consumes the prioritized dispatch queue; each message runs one attempt of one task. */
+@MessageDriven(
+        activationConfig = {
+            @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = Destinations.DISPATCH_QUEUE),
+            @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
+            @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "${baton.dispatch.sessions:16}")
+        })
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class TaskDispatchListener implements MessageListener {
+
+    @EJB
+    TaskExecution execution;
+
+    @Override
+    public void onMessage(Message message) {
+        try {
+            execution.execute(message.getBody(String.class), message.getIntProperty(Destinations.SEQ));
+        } catch (JMSException e) {
+            throw new IllegalStateException("unreadable dispatch message", e);
+        }
+    }
+}

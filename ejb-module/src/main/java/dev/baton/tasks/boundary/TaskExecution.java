@@ -1,0 +1,67 @@
+package dev.baton.tasks.boundary;
+
+import dev.baton.handlers.control.HandlerInvoker;
+import dev.baton.handlers.spi.HandlerOutcome;
+import dev.baton.handlers.spi.Phase;
+import dev.baton.infrastructure.config.BatonConfig;
+import dev.baton.tasks.control.Claim;
+import dev.baton.tasks.control.TaskLifecycle;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs one dispatch of a task: claim it (one transaction), run the handler (no transaction, bounded by
+ * the task's timeout), record the outcome (one transaction). A stale or duplicate dispatch claims
+ * nothing. If this node dies in between, start-up recovery ends the attempt as interrupted.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class TaskExecution {
+
+    private static final Logger LOG = Logger.getLogger(TaskExecution.class.getName());
+    private static final int FINISH_ATTEMPTS = 5;
+
+    @EJB
+    TaskLifecycle lifecycle;
+
+    @Inject
+    HandlerInvoker invoker;
+
+    @Inject
+    BatonConfig config;
+
+    public void execute(String taskId, int seq) {
+        Claim claim = lifecycle.claim(taskId, seq, config.nodeName());
+        if (claim == null) {
+            return;
+        }
+        HandlerOutcome outcome = invoker.invoke(claim.handler(), claim.context(Phase.RUN, null));
+        finish(claim, outcome);
+    }
+
+    /** Records the outcome, retrying briefly if the database is momentarily unavailable or locked. */
+    private void finish(Claim claim, HandlerOutcome outcome) {
+        RuntimeException last = null;
+        for (int attempt = 1; attempt <= FINISH_ATTEMPTS; attempt++) {
+            try {
+                lifecycle.finish(claim, outcome);
+                return;
+            } catch (RuntimeException e) {
+                last = e;
+                LOG.log(Level.WARNING, "recording the outcome of task " + claim.taskId() + " failed (try " + attempt + ")", e);
+                try {
+                    Thread.sleep(100L * attempt * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        throw last;
+    }
+}

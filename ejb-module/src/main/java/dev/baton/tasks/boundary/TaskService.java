@@ -1,0 +1,162 @@
+package dev.baton.tasks.boundary;
+
+import dev.baton.handlers.control.HandlerRegistry;
+import dev.baton.handlers.control.RunningTasks;
+import dev.baton.infrastructure.problem.ProblemException;
+import dev.baton.infrastructure.problem.Violation;
+import dev.baton.tasks.control.TaskJson;
+import dev.baton.tasks.control.TaskLifecycle;
+import dev.baton.tasks.control.TaskPage;
+import dev.baton.tasks.control.TaskQuery;
+import dev.baton.tasks.control.TaskRequest;
+import dev.baton.tasks.control.TaskStore;
+import dev.baton.tasks.entity.Task;
+import dev.baton.tasks.entity.TaskStatus;
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.PersistenceException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The task operations of the REST API. */
+@Stateless
+public class TaskService {
+
+    @EJB
+    TaskLifecycle lifecycle;
+
+    @Inject
+    TaskStore store;
+
+    @Inject
+    HandlerRegistry handlers;
+
+    @Inject
+    RunningTasks running;
+
+    /**
+     * Submits a task: 400 for an unregistered handler, the original task for a repeated idempotency key.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public SubmitResult submit(TaskRequest request, String user) {
+        requireRegistered(request.handler());
+        if (request.idempotencyKey() != null) {
+            Optional<JsonObject> existing = findByKey(user, request.idempotencyKey());
+            if (existing.isPresent()) {
+                return new SubmitResult(existing.get().getString("id"), existing.get(), false);
+            }
+        }
+        try {
+            Task task = lifecycle.submit(request, user, null, null);
+            return new SubmitResult(task.getId(), TaskJson.of(task, List.of()), true);
+        } catch (EJBException | PersistenceException e) {
+            // Two submissions with one key raced: the unique index let one win; answer with it.
+            if (request.idempotencyKey() != null) {
+                Optional<JsonObject> winner = findByKey(user, request.idempotencyKey());
+                if (winner.isPresent()) {
+                    return new SubmitResult(winner.get().getString("id"), winner.get(), false);
+                }
+            }
+            throw e;
+        }
+    }
+
+    public void requireRegistered(String handler) {
+        if (!handlers.isRegistered(handler)) {
+            List<String> known = handlers.names();
+            throw new ProblemException(
+                    400,
+                    "unknown-handler",
+                    "Unknown handler",
+                    "handler '" + handler + "' is not registered; known handlers: " + String.join(", ", known),
+                    List.of(new Violation("/handler", "not registered")),
+                    Map.of("knownHandlers", known));
+        }
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public Optional<JsonObject> findByKey(String user, String key) {
+        return store.findByIdempotencyKey(user, key).map(t -> TaskJson.of(t, store.attempts(t.getId())));
+    }
+
+    public JsonObject get(String id) {
+        Task task = store.find(id).orElseThrow(() -> ProblemException.notFound("task", id));
+        return TaskJson.of(task, store.attempts(id));
+    }
+
+    public Optional<TaskStatus> status(String id) {
+        return store.find(id).map(Task::getStatus);
+    }
+
+    public JsonObject list(TaskQuery query) {
+        TaskPage page = store.list(query);
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        page.tasks().forEach(t -> items.add(TaskJson.summary(t)));
+        JsonObjectBuilder json = Json.createObjectBuilder().add("items", items).add("limit", query.limit());
+        if (page.nextCursor() == null) {
+            json.addNull("nextCursor");
+        } else {
+            json.add("nextCursor", page.nextCursor());
+        }
+        return json.build();
+    }
+
+    /** Cancels a task (and a split parent's unfinished children); stops attempts running on this node. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public JsonObject cancel(String id) {
+        TaskStatus before = status(id).orElseThrow(() -> ProblemException.notFound("task", id));
+        lifecycle.cancel(id);
+        if (before == TaskStatus.RUNNING) {
+            running.stop(id);
+        }
+        lifecycle.cancelChildren(id).forEach(running::stop);
+        return get(id);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public JsonObject retry(String id) {
+        lifecycle.retry(id);
+        return get(id);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void delete(String id) {
+        lifecycle.delete(id);
+    }
+
+    /** Queue depth per priority band, tasks in flight and the dispatch consumers of this node. */
+    public JsonObject queues(int consumers) {
+        long[] bands = store.queuedByBand();
+        Map<TaskStatus, Long> counts = store.countByStatus();
+        JsonArrayBuilder bandJson = Json.createArrayBuilder();
+        long queued = 0;
+        for (int band = 9; band >= 0; band--) {
+            queued += bands[band];
+            bandJson.add(Json.createObjectBuilder()
+                    .add("band", band)
+                    .add("priorityFrom", band * 10)
+                    .add("priorityTo", band == 9 ? 100 : band * 10 + 9)
+                    .add("queued", bands[band]));
+        }
+        JsonObjectBuilder statuses = Json.createObjectBuilder();
+        counts.forEach((s, n) -> statuses.add(s.name(), n));
+        return Json.createObjectBuilder()
+                .add("name", "baton.dispatch")
+                .add("queued", queued)
+                .add("inFlight", counts.get(TaskStatus.RUNNING))
+                .add("runningOnThisNode", running.count())
+                .add("consumers", consumers)
+                .add("bands", bandJson)
+                .add("tasksByStatus", statuses)
+                .build();
+    }
+}

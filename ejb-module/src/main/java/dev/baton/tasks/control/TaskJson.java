@@ -1,0 +1,95 @@
+package dev.baton.tasks.control;
+
+import dev.baton.infrastructure.json.JsonDocuments;
+import dev.baton.tasks.entity.Task;
+import dev.baton.tasks.entity.TaskAttempt;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.time.Instant;
+import java.util.List;
+
+/** The JSON form of a task, as the REST API returns it and JMS replies carry it. Times are ISO-8601 UTC. */
+public final class TaskJson {
+
+    private TaskJson() {}
+
+    public static JsonObject of(Task task, List<TaskAttempt> attempts) {
+        JsonObjectBuilder json = summaryBuilder(task);
+        JsonArrayBuilder history = Json.createArrayBuilder();
+        for (TaskAttempt attempt : attempts) {
+            JsonObjectBuilder a = Json.createObjectBuilder().add("number", attempt.getNumber());
+            put(a, "node", attempt.getNode());
+            put(a, "worker", attempt.getWorker());
+            time(a, "start", attempt.getStartTime());
+            time(a, "end", attempt.getEndTime());
+            put(a, "outcome", attempt.getOutcome() == null ? null : attempt.getOutcome().name());
+            put(a, "error", attempt.getError());
+            history.add(a);
+        }
+        return json.add("attempts", history).build();
+    }
+
+    public static JsonObject summary(Task task) {
+        return summaryBuilder(task).build();
+    }
+
+    private static JsonObjectBuilder summaryBuilder(Task task) {
+        JsonObjectBuilder json = Json.createObjectBuilder().add("id", task.getId());
+        put(json, "name", task.getName());
+        json.add("handler", task.getHandler())
+                .add("status", task.getStatus().name())
+                .add("priority", task.getPriority())
+                .add("effectivePriority", task.getEffectivePriority());
+        json.add("params", valueOrNull(task.getParams()));
+        json.add("result", valueOrNull(task.getResult()));
+        put(json, "error", task.getError());
+        json.add("tries", task.getTries()).add("maxTries", task.getMaxTries()).add("timeoutSeconds", task.getTimeoutSeconds());
+        time(json, "submitTime", task.getSubmitTime());
+        time(json, "startTime", task.getStartTime());
+        time(json, "endTime", task.getEndTime());
+        time(json, "nextTime", task.getNextTime());
+        Long duration = task.durationMs();
+        if (duration == null) {
+            json.addNull("durationMs");
+        } else {
+            json.add("durationMs", duration);
+        }
+        put(json, "node", task.getNode());
+        put(json, "worker", task.getWorker());
+        put(json, "user", task.getSubmittedBy());
+        put(json, "idempotencyKey", task.getIdempotencyKey());
+        put(json, "parentId", task.getParentId());
+        if (task.getChildIndex() != null) {
+            json.add("childIndex", task.getChildIndex());
+        }
+        json.add("childrenTotal", task.getChildrenTotal()).add("childrenCompleted", task.getChildrenCompleted());
+        if (task.getBatchExecutionId() != null) {
+            json.add("batchExecutionId", task.getBatchExecutionId());
+        }
+        return json;
+    }
+
+    private static JsonValue valueOrNull(String storedJson) {
+        JsonValue value = JsonDocuments.parseStored(storedJson);
+        return value == null ? JsonValue.NULL : value;
+    }
+
+    private static void put(JsonObjectBuilder json, String key, String value) {
+        if (value == null) {
+            json.addNull(key);
+        } else {
+            json.add(key, value);
+        }
+    }
+
+    private static void time(JsonObjectBuilder json, String key, Long epochMillis) {
+        if (epochMillis == null) {
+            json.addNull(key);
+        } else {
+            json.add(key, Instant.ofEpochMilli(epochMillis).toString());
+        }
+    }
+}

@@ -1,0 +1,379 @@
+package dev.baton.tasks.control;
+
+import dev.baton.handlers.spi.ChildSpec;
+import dev.baton.handlers.spi.HandlerOutcome;
+import dev.baton.infrastructure.config.BatonConfig;
+import dev.baton.infrastructure.ids.Ids;
+import dev.baton.infrastructure.json.JsonDocuments;
+import dev.baton.infrastructure.problem.ProblemException;
+import dev.baton.tasks.entity.AttemptOutcome;
+import dev.baton.tasks.entity.Task;
+import dev.baton.tasks.entity.TaskAttempt;
+import dev.baton.tasks.entity.TaskStatus;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Every task status change. Each public method is one transaction that locks the task row, checks the
+ * {@link TaskStatus} table, and sends the JMS messages the change causes (dispatch, retry, reply) in
+ * the same XA transaction: a change and its messages commit together or not at all.
+ */
+@Stateless
+public class TaskLifecycle {
+
+    @PersistenceContext(unitName = "baton")
+    EntityManager em;
+
+    @Inject
+    TaskStore store;
+
+    @Inject
+    Dispatcher dispatcher;
+
+    @Inject
+    ReplySender replies;
+
+    @Inject
+    BatonConfig config;
+
+    @Inject
+    Event<TaskFinished> finished;
+
+    @Inject
+    Event<TaskSplit> splits;
+
+    /** Stores a new QUEUED task and dispatches it. The caller checked the handler and the idempotency key. */
+    public Task submit(TaskRequest request, String user, String replyTo, String correlationId) {
+        long now = System.currentTimeMillis();
+        Task task = new Task(Ids.newId(), request.handler(), request.priority(), now);
+        task.setName(request.name());
+        task.setParams(JsonDocuments.print(request.params()));
+        task.setMaxTries(request.maxTries());
+        task.setTimeoutSeconds(request.timeoutSeconds());
+        task.setSubmittedBy(user);
+        task.setIdempotencyKey(request.idempotencyKey());
+        task.setReply(replyTo, correlationId);
+        em.persist(task);
+        dispatcher.dispatch(task, Duration.ZERO);
+        em.flush(); // a duplicate idempotency key fails here, inside the caller's try
+        return task;
+    }
+
+    /**
+     * Takes the task for one attempt if it is QUEUED and {@code seq} is its current dispatch; returns
+     * null for a stale or duplicate message (the message is then simply consumed).
+     */
+    public Claim claim(String taskId, int seq, String node) {
+        Task task = store.lock(taskId).orElse(null);
+        if (task == null || task.getStatus() != TaskStatus.QUEUED || task.getDispatchSeq() != seq) {
+            return null;
+        }
+        long now = System.currentTimeMillis();
+        task.moveTo(TaskStatus.RUNNING);
+        task.setTries(task.getTries() + 1);
+        task.setStartTime(now);
+        task.setEndTime(null);
+        task.setNextTime(null);
+        task.setNode(node);
+        em.persist(new TaskAttempt(taskId, task.getTries(), node, now));
+        return new Claim(
+                taskId,
+                task.getName(),
+                task.getHandler(),
+                task.getParams(),
+                task.getTries(),
+                task.getPriority(),
+                task.getTimeoutSeconds(),
+                seq);
+    }
+
+    /**
+     * Records how an attempt ended. Ignored when the task moved on meanwhile (cancelled, or recovered
+     * and retried elsewhere): a stale attempt never overwrites a newer state.
+     */
+    public TaskStatus finish(Claim claim, HandlerOutcome outcome) {
+        Task task = store.lock(claim.taskId()).orElse(null);
+        long now = System.currentTimeMillis();
+        TaskAttempt attempt = store.attempt(claim.taskId(), claim.tryNumber()).orElse(null);
+        if (task == null || task.getStatus() != TaskStatus.RUNNING || task.getTries() != claim.tryNumber()) {
+            if (attempt != null && attempt.getOutcome() == null) {
+                attempt.end(AttemptOutcome.CANCELLED, "the task changed while this attempt ran", now);
+            }
+            return task == null ? null : task.getStatus();
+        }
+        if (outcome instanceof HandlerOutcome.Success success) {
+            end(attempt, AttemptOutcome.SUCCEEDED, null, now);
+            task.setResult(JsonDocuments.print(success.result()));
+            task.setError(null);
+            terminate(task, TaskStatus.SUCCEEDED, now);
+        } else if (outcome instanceof HandlerOutcome.Failure failure) {
+            end(attempt, failure.timedOut() ? AttemptOutcome.TIMED_OUT : AttemptOutcome.FAILED, failure.error(), now);
+            fail(task, failure.error(), now);
+        } else if (outcome instanceof HandlerOutcome.Split split) {
+            end(attempt, AttemptOutcome.SPLIT, null, now);
+            startWaiting(task, split.children());
+        }
+        return task.getStatus();
+    }
+
+    /** The attempt running on a node that restarted is over: it counts as a failed try. */
+    public void interrupt(String taskId, String reason) {
+        Task task = store.lock(taskId).orElse(null);
+        if (task == null || task.getStatus() != TaskStatus.RUNNING) {
+            return;
+        }
+        long now = System.currentTimeMillis();
+        store.attempt(taskId, task.getTries())
+                .filter(a -> a.getOutcome() == null)
+                .ifPresent(a -> a.end(AttemptOutcome.INTERRUPTED, reason, now));
+        fail(task, reason, now);
+    }
+
+    public Task cancel(String taskId) {
+        Task task = store.lock(taskId).orElseThrow(() -> ProblemException.notFound("task", taskId));
+        long now = System.currentTimeMillis();
+        if (task.getStatus() == TaskStatus.RUNNING) {
+            store.attempt(taskId, task.getTries())
+                    .filter(a -> a.getOutcome() == null)
+                    .ifPresent(a -> a.end(AttemptOutcome.CANCELLED, "cancelled", now));
+        }
+        terminate(task, TaskStatus.CANCELLED, now);
+        return task;
+    }
+
+    /**
+     * Cancels the unfinished children of a cancelled parent; returns the ids of those that were
+     * RUNNING (their attempts must be stopped where they run). A separate transaction from the
+     * parent's cancel, so locks are always taken child before parent (no deadlock with finishing
+     * children, which lock their parent).
+     */
+    public List<String> cancelChildren(String parentId) {
+        long now = System.currentTimeMillis();
+        List<String> running = new java.util.ArrayList<>();
+        for (String childId : store.childIdsNotIn(parentId, TaskStatus.terminal())) {
+            store.lock(childId).filter(child -> !child.getStatus().isTerminal()).ifPresent(child -> {
+                if (child.getStatus() == TaskStatus.RUNNING) {
+                    running.add(child.getId());
+                }
+                child.moveTo(TaskStatus.CANCELLED);
+                child.setEndTime(now);
+                finished.fire(new TaskFinished(child.getId(), TaskStatus.CANCELLED));
+            });
+        }
+        return running;
+    }
+
+    /** Runs an ERROR or CANCELLED task again with a fresh budget of tries. */
+    public Task retry(String taskId) {
+        Task task = store.lock(taskId).orElseThrow(() -> ProblemException.notFound("task", taskId));
+        long now = System.currentTimeMillis();
+        task.moveTo(TaskStatus.QUEUED);
+        task.setTries(0);
+        task.setError(null);
+        task.setResult(null);
+        task.setEndTime(null);
+        task.setNextTime(null);
+        task.setQueuedTime(now);
+        task.setAgedTime(null);
+        task.setEffectivePriority(task.getPriority());
+        task.setChildrenTotal(0);
+        task.setChildrenCompleted(0);
+        task.setSplitSpec(null);
+        task.setBatchExecutionId(null);
+        dispatcher.dispatch(task, Duration.ZERO);
+        return task;
+    }
+
+    /** Deletes a terminal task with its attempts and children. */
+    public void delete(String taskId) {
+        Task task = store.lock(taskId).orElseThrow(() -> ProblemException.notFound("task", taskId));
+        if (!task.getStatus().isTerminal()) {
+            throw ProblemException.conflict("task " + taskId + " is " + task.getStatus()
+                    + "; only SUCCEEDED, ERROR or CANCELLED tasks can be deleted (cancel it first)");
+        }
+        List<String> children = em.createQuery("SELECT t.id FROM Task t WHERE t.parentId = :p", String.class)
+                .setParameter("p", taskId)
+                .getResultList();
+        for (String child : children) {
+            deleteRows(child);
+        }
+        deleteRows(taskId);
+    }
+
+    /** Raises a long-queued task's effective priority by one aging step and re-dispatches it. */
+    public boolean age(String taskId, int step, long now) {
+        Task task = store.lock(taskId).orElse(null);
+        if (task == null || task.getStatus() != TaskStatus.QUEUED || task.getEffectivePriority() >= 100) {
+            return false;
+        }
+        task.setEffectivePriority(Math.min(100, task.getEffectivePriority() + step));
+        task.setAgedTime(now);
+        dispatcher.dispatch(task, Duration.ZERO);
+        return true;
+    }
+
+    /** Creates (idempotently) and dispatches children {@code [from, to)} of a WAITING task's split. */
+    public int createChildren(String parentId, int from, int to) {
+        Task parent = store.find(parentId).orElse(null);
+        if (parent == null || parent.getStatus() != TaskStatus.WAITING || parent.getSplitSpec() == null) {
+            return 0;
+        }
+        SplitSpec spec = SplitSpec.parse(parent.getSplitSpec());
+        long now = System.currentTimeMillis();
+        int created = 0;
+        for (int i = from; i < Math.min(to, spec.children().size()); i++) {
+            String childId = Ids.childId(parentId + "/" + spec.generation(), i);
+            if (em.find(Task.class, childId) != null) {
+                continue;
+            }
+            ChildSpec c = spec.children().get(i);
+            Task child = new Task(childId, c.handler(), c.priority() == null ? parent.getPriority() : c.priority(), now);
+            child.setName(c.name() == null ? parent.getName() : c.name());
+            child.setParams(JsonDocuments.print(c.params()));
+            child.setMaxTries(parent.getMaxTries());
+            child.setTimeoutSeconds(parent.getTimeoutSeconds());
+            child.setSubmittedBy(parent.getSubmittedBy());
+            child.setParent(parentId, i);
+            em.persist(child);
+            dispatcher.dispatch(child, Duration.ZERO);
+            created++;
+        }
+        return created;
+    }
+
+    /** Records the batch job execution that runs a split. */
+    public void recordSplitExecution(String parentId, long executionId) {
+        store.lock(parentId).ifPresent(t -> t.setBatchExecutionId(executionId));
+    }
+
+    /** The merge's input if the task is COMPLETE (all children terminal), else null. */
+    public Claim mergeClaim(String parentId) {
+        Task task = store.find(parentId).orElse(null);
+        if (task == null || task.getStatus() != TaskStatus.COMPLETE) {
+            return null;
+        }
+        return new Claim(
+                parentId,
+                task.getName(),
+                task.getHandler(),
+                task.getParams(),
+                task.getTries(),
+                task.getPriority(),
+                task.getTimeoutSeconds(),
+                task.getDispatchSeq());
+    }
+
+    /** Ends a merge: COMPLETE → SUCCEEDED or ERROR. Ignored unless the task is COMPLETE. */
+    public TaskStatus finishMerge(String parentId, HandlerOutcome outcome) {
+        Task task = store.lock(parentId).orElse(null);
+        if (task == null || task.getStatus() != TaskStatus.COMPLETE) {
+            return task == null ? null : task.getStatus();
+        }
+        long now = System.currentTimeMillis();
+        if (outcome instanceof HandlerOutcome.Success success) {
+            task.setResult(JsonDocuments.print(success.result()));
+            task.setError(null);
+            terminate(task, TaskStatus.SUCCEEDED, now);
+        } else if (outcome instanceof HandlerOutcome.Failure failure) {
+            task.setError("merge failed: " + failure.error());
+            terminate(task, TaskStatus.ERROR, now);
+        } else {
+            task.setError("a merge may not split again");
+            terminate(task, TaskStatus.ERROR, now);
+        }
+        return task.getStatus();
+    }
+
+    public int childrenTotal(String parentId) {
+        return store.find(parentId).map(Task::getChildrenTotal).orElse(0);
+    }
+
+    /** The children of a COMPLETE task as the merge phase sees them, by index. */
+    public jakarta.json.JsonArray childOutcomes(String parentId, int total) {
+        JsonArrayBuilder children = Json.createArrayBuilder();
+        int pageSize = 1000;
+        for (int from = 0; from < total; from += pageSize) {
+            for (Task child : store.children(parentId, from, Math.min(total, from + pageSize))) {
+                JsonObjectBuilder c = Json.createObjectBuilder()
+                        .add("index", child.getChildIndex())
+                        .add("id", child.getId())
+                        .add("status", child.getStatus().name());
+                c.add("result", child.getResult() == null ? jakarta.json.JsonValue.NULL : JsonDocuments.parseStored(child.getResult()));
+                if (child.getError() == null) {
+                    c.addNull("error");
+                } else {
+                    c.add("error", child.getError());
+                }
+                children.add(c);
+                em.detach(child);
+            }
+        }
+        return children.build();
+    }
+
+    private void fail(Task task, String error, long now) {
+        task.setError(error);
+        if (task.getTries() < task.getMaxTries()) {
+            Duration delay = new Backoff(config.retryBaseDelay(), config.retryMaxDelay(), ThreadLocalRandom.current())
+                    .delayAfter(task.getTries());
+            task.moveTo(TaskStatus.QUEUED);
+            task.setNextTime(now + delay.toMillis());
+            task.setQueuedTime(now);
+            task.setAgedTime(null);
+            dispatcher.dispatch(task, delay);
+        } else {
+            terminate(task, TaskStatus.ERROR, now);
+        }
+    }
+
+    private void startWaiting(Task task, List<ChildSpec> children) {
+        task.moveTo(TaskStatus.WAITING);
+        task.setChildrenTotal(children.size());
+        task.setChildrenCompleted(0);
+        task.setBatchExecutionId(null);
+        task.setSplitSpec(SplitSpec.print(task.getDispatchSeq(), children));
+        splits.fire(new TaskSplit(task.getId(), children.size()));
+    }
+
+    private void terminate(Task task, TaskStatus status, long now) {
+        task.moveTo(status);
+        task.setEndTime(now);
+        task.setNextTime(null);
+        replies.sendIfRequested(task);
+        if (task.getParentId() != null) {
+            childTerminated(task.getParentId());
+        }
+        finished.fire(new TaskFinished(task.getId(), status));
+    }
+
+    private void childTerminated(String parentId) {
+        store.lock(parentId).ifPresent(parent -> {
+            if (parent.getStatus() == TaskStatus.WAITING) {
+                parent.setChildrenCompleted(parent.getChildrenCompleted() + 1);
+                if (parent.getChildrenCompleted() >= parent.getChildrenTotal()) {
+                    parent.moveTo(TaskStatus.COMPLETE);
+                }
+            }
+        });
+    }
+
+    private static void end(TaskAttempt attempt, AttemptOutcome outcome, String error, long now) {
+        if (attempt != null) {
+            attempt.end(outcome, error, now);
+        }
+    }
+
+    private void deleteRows(String taskId) {
+        em.createQuery("DELETE FROM TaskAttempt a WHERE a.taskId = :id").setParameter("id", taskId).executeUpdate();
+        em.createQuery("DELETE FROM Task t WHERE t.id = :id").setParameter("id", taskId).executeUpdate();
+    }
+}

@@ -1,0 +1,179 @@
+package dev.baton.tasks.control;
+
+import dev.baton.tasks.entity.Task;
+import dev.baton.tasks.entity.TaskAttempt;
+import dev.baton.tasks.entity.TaskStatus;
+import jakarta.enterprise.context.Dependent;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads tasks and attempts. Runs in its caller's transaction. */
+@Dependent
+public class TaskStore {
+
+    @PersistenceContext(unitName = "baton")
+    EntityManager em;
+
+    public Optional<Task> find(String id) {
+        return Optional.ofNullable(em.find(Task.class, id));
+    }
+
+    /** The task, row-locked until the transaction ends: status changes are serialized per task. */
+    public Optional<Task> lock(String id) {
+        return Optional.ofNullable(em.find(Task.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    public Optional<TaskAttempt> attempt(String taskId, int number) {
+        return Optional.ofNullable(em.find(TaskAttempt.class, TaskAttempt.idOf(taskId, number)));
+    }
+
+    public List<TaskAttempt> attempts(String taskId) {
+        return em.createQuery(
+                        "SELECT a FROM TaskAttempt a WHERE a.taskId = :id ORDER BY a.number", TaskAttempt.class)
+                .setParameter("id", taskId)
+                .getResultList();
+    }
+
+    public Optional<Task> findByIdempotencyKey(String user, String key) {
+        return em.createQuery(
+                        "SELECT t FROM Task t WHERE t.submittedBy = :user AND t.idempotencyKey = :key", Task.class)
+                .setParameter("user", user)
+                .setParameter("key", key)
+                .getResultStream()
+                .findFirst();
+    }
+
+    public TaskPage list(TaskQuery query) {
+        StringBuilder jpql = new StringBuilder("SELECT t FROM Task t WHERE 1 = 1");
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (query.status() != null) {
+            jpql.append(" AND t.status = :status");
+            params.put("status", query.status());
+        }
+        if (query.handler() != null) {
+            jpql.append(" AND t.handler = :handler");
+            params.put("handler", query.handler());
+        }
+        if (query.user() != null) {
+            jpql.append(" AND t.submittedBy = :user");
+            params.put("user", query.user());
+        }
+        if (query.parent() != null) {
+            jpql.append(" AND t.parentId = :parent");
+            params.put("parent", query.parent());
+        }
+        if (query.priorityMin() != null) {
+            jpql.append(" AND t.priority >= :priorityMin");
+            params.put("priorityMin", query.priorityMin());
+        }
+        if (query.cursor() != null) {
+            jpql.append(" AND t.id < :cursor");
+            params.put("cursor", query.cursor());
+        }
+        jpql.append(" ORDER BY t.id DESC");
+        TypedQuery<Task> typed = em.createQuery(jpql.toString(), Task.class).setMaxResults(query.limit() + 1);
+        params.forEach(typed::setParameter);
+        List<Task> rows = new ArrayList<>(typed.getResultList());
+        String next = null;
+        if (rows.size() > query.limit()) {
+            rows = rows.subList(0, query.limit());
+            next = rows.get(rows.size() - 1).getId();
+        }
+        return new TaskPage(rows, next);
+    }
+
+    public List<String> idsWithStatusOnNode(TaskStatus status, String node) {
+        return em.createQuery("SELECT t.id FROM Task t WHERE t.status = :status AND t.node = :node", String.class)
+                .setParameter("status", status)
+                .setParameter("node", node)
+                .getResultList();
+    }
+
+    public List<String> idsWithStatus(TaskStatus status, int limit) {
+        return em.createQuery("SELECT t.id FROM Task t WHERE t.status = :status ORDER BY t.id", String.class)
+                .setParameter("status", status)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** QUEUED tasks that have waited (since queued or last aged) longer than {@code olderThan}, oldest first. */
+    public List<String> agingCandidates(long olderThan, int limit) {
+        return em.createQuery(
+                        "SELECT t.id FROM Task t WHERE t.status = :queued AND t.effectivePriority < 100"
+                                + " AND t.queuedTime < :before AND (t.agedTime IS NULL OR t.agedTime < :before)"
+                                + " AND (t.nextTime IS NULL OR t.nextTime < :before) ORDER BY t.queuedTime",
+                        String.class)
+                .setParameter("queued", TaskStatus.QUEUED)
+                .setParameter("before", olderThan)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** Children of a split, by index, in {@code [from, to)}. */
+    public List<Task> children(String parentId, int from, int to) {
+        return em.createQuery(
+                        "SELECT t FROM Task t WHERE t.parentId = :parent AND t.childIndex >= :from"
+                                + " AND t.childIndex < :to ORDER BY t.childIndex",
+                        Task.class)
+                .setParameter("parent", parentId)
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .getResultList();
+    }
+
+    public long countChildrenNotIn(String parentId, int from, int to, java.util.Collection<TaskStatus> statuses) {
+        return em.createQuery(
+                        "SELECT COUNT(t) FROM Task t WHERE t.parentId = :parent AND t.childIndex >= :from"
+                                + " AND t.childIndex < :to AND t.status NOT IN :statuses",
+                        Long.class)
+                .setParameter("parent", parentId)
+                .setParameter("from", from)
+                .setParameter("to", to)
+                .setParameter("statuses", statuses)
+                .getSingleResult();
+    }
+
+    public List<String> childIdsNotIn(String parentId, java.util.Collection<TaskStatus> statuses) {
+        return em.createQuery(
+                        "SELECT t.id FROM Task t WHERE t.parentId = :parent AND t.status NOT IN :statuses",
+                        String.class)
+                .setParameter("parent", parentId)
+                .setParameter("statuses", statuses)
+                .getResultList();
+    }
+
+    /** Count of tasks per status. */
+    public Map<TaskStatus, Long> countByStatus() {
+        Map<TaskStatus, Long> counts = new LinkedHashMap<>();
+        for (TaskStatus s : TaskStatus.values()) {
+            counts.put(s, 0L);
+        }
+        for (Object[] row : em.createQuery("SELECT t.status, COUNT(t) FROM Task t GROUP BY t.status", Object[].class)
+                .getResultList()) {
+            counts.put((TaskStatus) row[0], (Long) row[1]);
+        }
+        return counts;
+    }
+
+    /** Queued tasks per effective-priority band (0-9, as JMS priorities). */
+    public long[] queuedByBand() {
+        long[] bands = new long[10];
+        for (Object[] row : em.createQuery(
+                        "SELECT t.effectivePriority, COUNT(t) FROM Task t WHERE t.status = :queued"
+                                + " GROUP BY t.effectivePriority",
+                        Object[].class)
+                .setParameter("queued", TaskStatus.QUEUED)
+                .getResultList()) {
+            int priority = ((Number) row[0]).intValue();
+            bands[Math.min(9, Math.max(0, priority) / 10)] += ((Number) row[1]).longValue();
+        }
+        return bands;
+    }
+}

@@ -1,0 +1,2 @@
+/** Tasks: durable, prioritized units of work with retries, split into children and merged. */
+package dev.baton.tasks;

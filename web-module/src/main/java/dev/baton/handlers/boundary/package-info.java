@@ -1,0 +1,2 @@
+/** REST view of the registered handlers. */
+package dev.baton.handlers.boundary;

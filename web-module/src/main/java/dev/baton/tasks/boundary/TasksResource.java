@@ -1,0 +1,191 @@
+package dev.baton.tasks.boundary;
+
+import dev.baton.infrastructure.config.BatonConfig;
+import dev.baton.infrastructure.problem.ProblemException;
+import dev.baton.infrastructure.rest.QueryParams;
+import dev.baton.tasks.control.TaskQuery;
+import dev.baton.tasks.control.TaskRequest;
+import dev.baton.tasks.control.TaskRequestParser;
+import dev.baton.tasks.entity.TaskStatus;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** The task API: submit, read, list, wait for results, cancel, retry, delete. */
+@Path("tasks")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"admin", "submitter", "worker"})
+public class TasksResource {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    @EJB
+    TaskService tasks;
+
+    @Inject
+    TaskWaiter waiter;
+
+    @Inject
+    BatonConfig config;
+
+    @Context
+    UriInfo uri;
+
+    @Context
+    SecurityContext security;
+
+    /**
+     * 202 with the QUEUED task and its Location; 200 with the original task when the idempotency key
+     * was seen before; with {@code ?wait=N}, 200 with the finished task if it finishes within N seconds.
+     */
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"admin", "submitter"})
+    public void submit(
+            InputStream body,
+            @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
+            @QueryParam("wait") String wait,
+            @Suspended AsyncResponse response) {
+        Integer waitSeconds = QueryParams.integer("wait", wait, 0, (int) config.maxWait().toSeconds());
+        TaskRequest request = TaskRequestParser.parse(read(body));
+        String key = QueryParams.text(IDEMPOTENCY_KEY, idempotencyKey, 200);
+        if (key != null) {
+            if (request.idempotencyKey() != null && !request.idempotencyKey().equals(key)) {
+                throw ProblemException.badRequest(IDEMPOTENCY_KEY, "differs from the body's idempotencyKey");
+            }
+            request = request.withIdempotencyKey(key);
+        }
+        SubmitResult result = tasks.submit(request, security.getUserPrincipal().getName());
+        URI location = uri.getBaseUriBuilder().path("tasks").path(result.taskId()).build();
+        if (waitSeconds == null || waitSeconds == 0) {
+            response.resume(Response.status(result.created() ? 202 : 200)
+                    .location(location)
+                    .entity(result.task())
+                    .build());
+            return;
+        }
+        waiter.whenFinished(result.taskId(), Duration.ofSeconds(waitSeconds)).whenComplete((finished, error) -> {
+            try {
+                JsonObject task = tasks.get(result.taskId());
+                response.resume(Response.status(Boolean.TRUE.equals(finished) ? 200 : 202)
+                        .location(location)
+                        .entity(task)
+                        .build());
+            } catch (RuntimeException e) {
+                response.resume(e);
+            }
+        });
+    }
+
+    @GET
+    @Path("{id}")
+    public JsonObject get(@PathParam("id") String id) {
+        return tasks.get(id);
+    }
+
+    /** The outcome: 200 once the task is terminal, 202 while it is not (after waiting up to {@code wait} s). */
+    @GET
+    @Path("{id}/result")
+    public void result(@PathParam("id") String id, @QueryParam("wait") String wait, @Suspended AsyncResponse response) {
+        Integer waitSeconds = QueryParams.integer("wait", wait, 0, (int) config.maxWait().toSeconds());
+        JsonObject now = tasks.get(id); // 404 for an unknown id
+        if (waitSeconds == null || waitSeconds == 0 || TaskStatus.valueOf(now.getString("status")).isTerminal()) {
+            response.resume(resultResponse(now));
+            return;
+        }
+        waiter.whenFinished(id, Duration.ofSeconds(waitSeconds)).whenComplete((finished, error) -> {
+            try {
+                response.resume(resultResponse(tasks.get(id)));
+            } catch (RuntimeException e) {
+                response.resume(e);
+            }
+        });
+    }
+
+    @GET
+    public JsonObject list(
+            @QueryParam("status") String status,
+            @QueryParam("handler") String handler,
+            @QueryParam("user") String user,
+            @QueryParam("parent") String parent,
+            @QueryParam("priorityMin") String priorityMin,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor) {
+        Integer pageSize = QueryParams.integer("limit", limit, 1, TaskQuery.MAX_LIMIT);
+        return tasks.list(new TaskQuery(
+                QueryParams.enumValue("status", status, TaskStatus.class),
+                QueryParams.text("handler", handler, 200),
+                QueryParams.text("user", user, 200),
+                QueryParams.text("parent", parent, 36),
+                QueryParams.integer("priorityMin", priorityMin, 0, 100),
+                pageSize == null ? TaskQuery.DEFAULT_LIMIT : pageSize,
+                QueryParams.text("cursor", cursor, 36)));
+    }
+
+    @POST
+    @Path("{id}/cancel")
+    @RolesAllowed({"admin", "submitter"})
+    public JsonObject cancel(@PathParam("id") String id) {
+        return tasks.cancel(id);
+    }
+
+    @POST
+    @Path("{id}/retry")
+    @RolesAllowed({"admin", "submitter"})
+    public JsonObject retry(@PathParam("id") String id) {
+        return tasks.retry(id);
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed({"admin", "submitter"})
+    public Response delete(@PathParam("id") String id) {
+        tasks.delete(id);
+        return Response.noContent().build();
+    }
+
+    private static Response resultResponse(JsonObject task) {
+        boolean terminal = TaskStatus.valueOf(task.getString("status")).isTerminal();
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("id", task.getString("id"))
+                .add("status", task.getString("status"))
+                .add("result", task.getOrDefault("result", JsonValue.NULL))
+                .add("error", task.getOrDefault("error", JsonValue.NULL));
+        return Response.status(terminal ? 200 : 202).type(MediaType.APPLICATION_JSON).entity(json.build()).build();
+    }
+
+    private static String read(InputStream body) {
+        try {
+            return new String(body.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw ProblemException.badRequest("body", "could not be read: " + e.getMessage());
+        }
+    }
+}
