@@ -19,15 +19,18 @@ public final class Api {
 
     public static final String BASE = "http://127.0.0.1:" + System.getProperty("baton.it.http.port", "8180");
 
-    private static final HttpClient CLIENT =
-            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     private final String authorization;
 
     private Api(String user, String password) {
         this.authorization = user == null
                 ? null
-                : "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+                : "Basic "
+                        + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The documented dev user with every role. */
@@ -48,7 +51,9 @@ public final class Api {
     }
 
     public Reply post(String path, String json) {
-        return send(request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     public Reply post(String path, String json, String header, String value) {
@@ -75,7 +80,8 @@ public final class Api {
     }
 
     public HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(120));
+        HttpRequest.Builder builder =
+                HttpRequest.newBuilder(URI.create(BASE + path)).timeout(Duration.ofSeconds(120));
         if (authorization != null) {
             builder.header("Authorization", authorization);
         }

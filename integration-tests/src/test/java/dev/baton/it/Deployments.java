@@ -32,13 +32,19 @@ public final class Deployments {
         ejb.addClasses(InContainer.class);
         ear.addAsModule(ejb);
         ear.addAsLibraries(
-                jarOf(org.assertj.core.api.Assertions.class), jarOf(org.awaitility.Awaitility.class), jarOf(org.hamcrest.Matcher.class));
+                jarOf(org.assertj.core.api.Assertions.class),
+                jarOf(org.awaitility.Awaitility.class),
+                jarOf(org.hamcrest.Matcher.class));
         return ear;
     }
 
     private static File jarOf(Class<?> type) {
         try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toFile();
+            return Path.of(type.getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toFile();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

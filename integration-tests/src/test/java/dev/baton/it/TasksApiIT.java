@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
 import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.awaitility.Awaitility;
 
 /** Black-box tests of the task REST API: submit, wait, read, list. */
 @ExtendWith(ArquillianExtension.class)
@@ -24,7 +24,8 @@ class TasksApiIT {
 
     @Test
     void addScriptRunsAndReturnsItsResult() {
-        Api.Reply reply = api.post("/api/tasks?wait=30", "{\"handler\":\"add.js\",\"params\":{\"a\":1,\"b\":2},\"name\":\"sum\"}");
+        Api.Reply reply = api.post(
+                "/api/tasks?wait=30", "{\"handler\":\"add.js\",\"params\":{\"a\":1,\"b\":2},\"name\":\"sum\"}");
 
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         JsonObject task = reply.json();
@@ -34,7 +35,8 @@ class TasksApiIT {
         assertThat(task.getString("user")).isEqualTo("baton");
         assertThat(task.getInt("tries")).isEqualTo(1);
         assertThat(task.getJsonArray("attempts")).hasSize(1);
-        assertThat(task.getJsonArray("attempts").getJsonObject(0).getString("outcome")).isEqualTo("SUCCEEDED");
+        assertThat(task.getJsonArray("attempts").getJsonObject(0).getString("outcome"))
+                .isEqualTo("SUCCEEDED");
         assertThat(reply.header("Location")).endsWith("/api/tasks/" + task.getString("id"));
     }
 
@@ -46,7 +48,9 @@ class TasksApiIT {
         String id = reply.json().getString("id");
         assertThat(reply.json().getString("status")).isEqualTo("QUEUED");
         assertThat(reply.json().getInt("priority")).isEqualTo(70);
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/tasks/" + id).json().getString("status"), "SUCCEEDED"::equals);
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> api.get("/api/tasks/" + id).json().getString("status"), "SUCCEEDED"::equals);
         JsonObject task = api.get("/api/tasks/" + id).json();
         assertThat(task.getJsonObject("result").getInt("x")).isEqualTo(1);
         assertThat(task.getString("submitTime")).isNotBlank();
@@ -57,7 +61,9 @@ class TasksApiIT {
 
     @Test
     void resultEndpointWaitsForTheOutcome() {
-        String id = api.post("/api/tasks", "{\"handler\":\"sleep\",\"params\":{\"ms\":300}}").json().getString("id");
+        String id = api.post("/api/tasks", "{\"handler\":\"sleep\",\"params\":{\"ms\":300}}")
+                .json()
+                .getString("id");
 
         Api.Reply result = api.get("/api/tasks/" + id + "/result?wait=30");
 

@@ -32,8 +32,10 @@ public class FailHandler implements TaskHandler {
                 : JsonValue.EMPTY_JSON_OBJECT;
         int succeedOnTry = params.getInt("succeedOnTry", Integer.MAX_VALUE);
         if (context.tryNumber() >= succeedOnTry) {
-            return HandlerOutcome.success(Json.createObjectBuilder().add("try", context.tryNumber()).build());
+            return HandlerOutcome.success(
+                    Json.createObjectBuilder().add("try", context.tryNumber()).build());
         }
-        return HandlerOutcome.failure(params.getString("message", "failed on purpose") + " (try " + context.tryNumber() + ")");
+        return HandlerOutcome.failure(
+                params.getString("message", "failed on purpose") + " (try " + context.tryNumber() + ")");
     }
 }

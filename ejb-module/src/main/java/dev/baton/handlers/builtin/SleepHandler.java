@@ -30,6 +30,7 @@ public class SleepHandler implements TaskHandler {
                     : context.params().asJsonObject().getJsonNumber("ms").longValue();
         }
         Thread.sleep(ms);
-        return HandlerOutcome.success(Json.createObjectBuilder().add("slept", ms).build());
+        return HandlerOutcome.success(
+                Json.createObjectBuilder().add("slept", ms).build());
     }
 }

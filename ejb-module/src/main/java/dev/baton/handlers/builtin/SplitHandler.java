@@ -38,7 +38,8 @@ public class SplitHandler implements TaskHandler {
         List<ChildSpec> children = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             children.add(new ChildSpec(
-                    handler, Json.createObjectBuilder().add("index", i).add("value", i).build()));
+                    handler,
+                    Json.createObjectBuilder().add("index", i).add("value", i).build()));
         }
         return HandlerOutcome.split(children);
     }

@@ -31,8 +31,8 @@ public final class ScriptOutput {
         try (JsonReader reader = Json.createReader(new StringReader(stdout))) {
             value = reader.readValue();
         } catch (JsonException e) {
-            return HandlerOutcome.failure("stdout is not a JSON value: " + e.getMessage() + "; stdout began: "
-                    + Tails.head(stdout, 200));
+            return HandlerOutcome.failure(
+                    "stdout is not a JSON value: " + e.getMessage() + "; stdout began: " + Tails.head(stdout, 200));
         }
         if (value.getValueType() == JsonValue.ValueType.OBJECT
                 && value.asJsonObject().size() == 1
@@ -43,7 +43,8 @@ public final class ScriptOutput {
     }
 
     static HandlerOutcome split(JsonValue spec) {
-        if (spec.getValueType() != JsonValue.ValueType.ARRAY || spec.asJsonArray().isEmpty()) {
+        if (spec.getValueType() != JsonValue.ValueType.ARRAY
+                || spec.asJsonArray().isEmpty()) {
             return HandlerOutcome.failure("$split must be a non-empty array of {handler, params}");
         }
         List<ChildSpec> children = new ArrayList<>();

@@ -82,8 +82,8 @@ public final class ScriptRunner {
             if (!exited) {
                 ProcessTrees.kill(process);
                 process.waitFor(5, TimeUnit.SECONDS);
-                return HandlerOutcome.timeout("timed out after " + context.timeout().toSeconds() + " s; process tree killed; "
-                        + stderrTail(stderr));
+                return HandlerOutcome.timeout("timed out after "
+                        + context.timeout().toSeconds() + " s; process tree killed; " + stderrTail(stderr));
             }
             int exit = process.exitValue();
             if (exit != 0) {

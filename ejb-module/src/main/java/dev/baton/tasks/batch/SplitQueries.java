@@ -13,7 +13,9 @@ public class SplitQueries {
     TaskStore store;
 
     public boolean isWaiting(String parentId) {
-        return store.find(parentId).map(t -> t.getStatus() == TaskStatus.WAITING).orElse(false);
+        return store.find(parentId)
+                .map(t -> t.getStatus() == TaskStatus.WAITING)
+                .orElse(false);
     }
 
     public long unfinishedChildren(String parentId, int from, int to) {

@@ -61,11 +61,14 @@ public class JmsSubmissions {
             deadLetter(message, e.getMessage());
             return;
         }
-        if (request.idempotencyKey() != null && store.findByIdempotencyKey(JMS_USER, request.idempotencyKey()).isPresent()) {
+        if (request.idempotencyKey() != null
+                && store.findByIdempotencyKey(JMS_USER, request.idempotencyKey())
+                        .isPresent()) {
             LOG.fine(() -> "duplicate JMS submission ignored: " + message);
             return;
         }
-        String correlationId = message.getJMSCorrelationID() != null ? message.getJMSCorrelationID() : message.getJMSMessageID();
+        String correlationId =
+                message.getJMSCorrelationID() != null ? message.getJMSCorrelationID() : message.getJMSMessageID();
         String replyTo = message.getJMSReplyTo() == null ? null : ReplySender.encode(message.getJMSReplyTo());
         lifecycle.submit(request, JMS_USER, replyTo, correlationId);
     }
@@ -76,7 +79,10 @@ public class JmsSubmissions {
         jms.createProducer()
                 .setProperty(Destinations.ERROR, reason)
                 .setProperty(Destinations.ORIGIN, "baton.submit")
-                .setJMSCorrelationID(message.getJMSCorrelationID() != null ? message.getJMSCorrelationID() : message.getJMSMessageID())
+                .setJMSCorrelationID(
+                        message.getJMSCorrelationID() != null
+                                ? message.getJMSCorrelationID()
+                                : message.getJMSMessageID())
                 .send(deadLetters, body);
     }
 }

@@ -39,7 +39,8 @@ public class TaskAging {
     /** One aging round; returns how many tasks were raised. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public int ageOnce(long now) {
-        List<String> candidates = store.agingCandidates(now - config.agingInterval().toMillis(), BATCH);
+        List<String> candidates =
+                store.agingCandidates(now - config.agingInterval().toMillis(), BATCH);
         int aged = 0;
         for (String id : candidates) {
             if (lifecycle.age(id, config.agingStep(), now)) {

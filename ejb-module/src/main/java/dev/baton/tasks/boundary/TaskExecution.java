@@ -53,7 +53,10 @@ public class TaskExecution {
                 return;
             } catch (RuntimeException e) {
                 last = e;
-                LOG.log(Level.WARNING, "recording the outcome of task " + claim.taskId() + " failed (try " + attempt + ")", e);
+                LOG.log(
+                        Level.WARNING,
+                        "recording the outcome of task " + claim.taskId() + " failed (try " + attempt + ")",
+                        e);
                 try {
                     Thread.sleep(100L * attempt * attempt);
                 } catch (InterruptedException interrupted) {

@@ -52,7 +52,8 @@ public class TaskWaiter {
                 1,
                 1,
                 TimeUnit.SECONDS);
-        ScheduledFuture<?> timeout = scheduler.schedule(() -> done.complete(false), max.toMillis(), TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> timeout =
+                scheduler.schedule(() -> done.complete(false), max.toMillis(), TimeUnit.MILLISECONDS);
         done.whenComplete((finished, error) -> {
             poll.cancel(false);
             timeout.cancel(false);

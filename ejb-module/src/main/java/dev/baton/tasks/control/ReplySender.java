@@ -47,5 +47,4 @@ public class ReplySender {
                 .setProperty("baton_status", task.getStatus().name())
                 .send(destination, body);
     }
-
 }

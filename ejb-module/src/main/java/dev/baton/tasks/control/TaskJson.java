@@ -25,7 +25,10 @@ public final class TaskJson {
             put(a, "worker", attempt.getWorker());
             time(a, "start", attempt.getStartTime());
             time(a, "end", attempt.getEndTime());
-            put(a, "outcome", attempt.getOutcome() == null ? null : attempt.getOutcome().name());
+            put(
+                    a,
+                    "outcome",
+                    attempt.getOutcome() == null ? null : attempt.getOutcome().name());
             put(a, "error", attempt.getError());
             history.add(a);
         }
@@ -46,7 +49,9 @@ public final class TaskJson {
         json.add("params", valueOrNull(task.getParams()));
         json.add("result", valueOrNull(task.getResult()));
         put(json, "error", task.getError());
-        json.add("tries", task.getTries()).add("maxTries", task.getMaxTries()).add("timeoutSeconds", task.getTimeoutSeconds());
+        json.add("tries", task.getTries())
+                .add("maxTries", task.getMaxTries())
+                .add("timeoutSeconds", task.getTimeoutSeconds());
         time(json, "submitTime", task.getSubmitTime());
         time(json, "startTime", task.getStartTime());
         time(json, "endTime", task.getEndTime());

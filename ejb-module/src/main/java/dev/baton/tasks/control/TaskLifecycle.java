@@ -236,7 +236,8 @@ public class TaskLifecycle {
                 continue;
             }
             ChildSpec c = spec.children().get(i);
-            Task child = new Task(childId, c.handler(), c.priority() == null ? parent.getPriority() : c.priority(), now);
+            Task child =
+                    new Task(childId, c.handler(), c.priority() == null ? parent.getPriority() : c.priority(), now);
             child.setName(c.name() == null ? parent.getName() : c.name());
             child.setParams(JsonDocuments.print(c.params()));
             child.setMaxTries(parent.getMaxTries());
@@ -307,7 +308,11 @@ public class TaskLifecycle {
                         .add("index", child.getChildIndex())
                         .add("id", child.getId())
                         .add("status", child.getStatus().name());
-                c.add("result", child.getResult() == null ? jakarta.json.JsonValue.NULL : JsonDocuments.parseStored(child.getResult()));
+                c.add(
+                        "result",
+                        child.getResult() == null
+                                ? jakarta.json.JsonValue.NULL
+                                : JsonDocuments.parseStored(child.getResult()));
                 if (child.getError() == null) {
                     c.addNull("error");
                 } else {
@@ -373,7 +378,11 @@ public class TaskLifecycle {
     }
 
     private void deleteRows(String taskId) {
-        em.createQuery("DELETE FROM TaskAttempt a WHERE a.taskId = :id").setParameter("id", taskId).executeUpdate();
-        em.createQuery("DELETE FROM Task t WHERE t.id = :id").setParameter("id", taskId).executeUpdate();
+        em.createQuery("DELETE FROM TaskAttempt a WHERE a.taskId = :id")
+                .setParameter("id", taskId)
+                .executeUpdate();
+        em.createQuery("DELETE FROM Task t WHERE t.id = :id")
+                .setParameter("id", taskId)
+                .executeUpdate();
     }
 }

@@ -37,7 +37,8 @@ public final class TaskRequestParser {
         List<Violation> typeErrors = new ArrayList<>();
         for (String field : json.keySet()) {
             if (!FIELDS.contains(field)) {
-                typeErrors.add(new Violation("/" + field, "unknown field (known: " + String.join(", ", sorted()) + ")"));
+                typeErrors.add(
+                        new Violation("/" + field, "unknown field (known: " + String.join(", ", sorted()) + ")"));
             }
         }
         String handler = text(json, "handler", typeErrors);
@@ -47,8 +48,8 @@ public final class TaskRequestParser {
         Integer maxTries = integer(json, "maxTries", typeErrors);
         Integer timeout = integer(json, "timeoutSeconds", typeErrors);
         if (!typeErrors.isEmpty()) {
-            throw new ProblemException(400, "bad-request", "Malformed request",
-                    summary(typeErrors), typeErrors, java.util.Map.of());
+            throw new ProblemException(
+                    400, "bad-request", "Malformed request", summary(typeErrors), typeErrors, java.util.Map.of());
         }
         List<Violation> rules = new ArrayList<>();
         if (handler == null || handler.isBlank()) {
@@ -130,6 +131,9 @@ public final class TaskRequestParser {
     }
 
     private static String summary(List<Violation> violations) {
-        return violations.stream().map(v -> v.field() + " " + v.message()).reduce((a, b) -> a + "; " + b).orElse("");
+        return violations.stream()
+                .map(v -> v.field() + " " + v.message())
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("");
     }
 }

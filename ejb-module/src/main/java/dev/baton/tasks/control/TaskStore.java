@@ -35,8 +35,7 @@ public class TaskStore {
     }
 
     public List<TaskAttempt> attempts(String taskId) {
-        return em.createQuery(
-                        "SELECT a FROM TaskAttempt a WHERE a.taskId = :id ORDER BY a.number", TaskAttempt.class)
+        return em.createQuery("SELECT a FROM TaskAttempt a WHERE a.taskId = :id ORDER BY a.number", TaskAttempt.class)
                 .setParameter("id", taskId)
                 .getResultList();
     }

@@ -18,7 +18,8 @@ public final class Problems {
     private Problems() {}
 
     public static Response of(ProblemException problem, String instance) {
-        JsonObjectBuilder json = base(problem.status(), problem.type(), problem.title(), problem.getMessage(), instance);
+        JsonObjectBuilder json =
+                base(problem.status(), problem.type(), problem.title(), problem.getMessage(), instance);
         if (!problem.violations().isEmpty()) {
             JsonArrayBuilder errors = Json.createArrayBuilder();
             for (Violation v : problem.violations()) {

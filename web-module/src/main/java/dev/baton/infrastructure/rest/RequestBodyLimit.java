@@ -34,7 +34,10 @@ public class RequestBodyLimit implements ContainerRequestFilter {
 
     static ProblemException tooLarge(long limit) {
         return new ProblemException(
-                413, "payload-too-large", "Request body too large", "request bodies are limited to " + limit + " bytes");
+                413,
+                "payload-too-large",
+                "Request body too large",
+                "request bodies are limited to " + limit + " bytes");
     }
 
     /** Fails as soon as more than {@code limit} bytes were read. */

@@ -40,6 +40,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Exception> {
         }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "unexpected error " + incident + " at " + path, exception);
-        return Problems.of(500, "internal", "Internal server error", "unexpected server error; incident " + incident, path);
+        return Problems.of(
+                500, "internal", "Internal server error", "unexpected server error; incident " + incident, path);
     }
 }

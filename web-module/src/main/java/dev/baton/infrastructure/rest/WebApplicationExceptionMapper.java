@@ -20,9 +20,12 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         int status = original == null ? 500 : original.getStatus();
         Response.StatusType type = Response.Status.fromStatusCode(status);
         String title = type == null ? "HTTP " + status : type.getReasonPhrase();
-        Response problem = Problems.of(status, "http-" + status, title, exception.getMessage(), uri == null ? null : uri.getPath());
+        Response problem = Problems.of(
+                status, "http-" + status, title, exception.getMessage(), uri == null ? null : uri.getPath());
         if (original != null && original.getHeaderString("Allow") != null) {
-            return Response.fromResponse(problem).header("Allow", original.getHeaderString("Allow")).build();
+            return Response.fromResponse(problem)
+                    .header("Allow", original.getHeaderString("Allow"))
+                    .build();
         }
         return problem;
     }

@@ -73,7 +73,8 @@ public class TasksResource {
             @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,
             @QueryParam("wait") String wait,
             @Suspended AsyncResponse response) {
-        Integer waitSeconds = QueryParams.integer("wait", wait, 0, (int) config.maxWait().toSeconds());
+        Integer waitSeconds =
+                QueryParams.integer("wait", wait, 0, (int) config.maxWait().toSeconds());
         TaskRequest request = TaskRequestParser.parse(read(body));
         String key = QueryParams.text(IDEMPOTENCY_KEY, idempotencyKey, 200);
         if (key != null) {
@@ -83,7 +84,8 @@ public class TasksResource {
             request = request.withIdempotencyKey(key);
         }
         SubmitResult result = tasks.submit(request, security.getUserPrincipal().getName());
-        URI location = uri.getBaseUriBuilder().path("tasks").path(result.taskId()).build();
+        URI location =
+                uri.getBaseUriBuilder().path("tasks").path(result.taskId()).build();
         if (waitSeconds == null || waitSeconds == 0) {
             response.resume(Response.status(result.created() ? 202 : 200)
                     .location(location)
@@ -114,9 +116,12 @@ public class TasksResource {
     @GET
     @Path("{id}/result")
     public void result(@PathParam("id") String id, @QueryParam("wait") String wait, @Suspended AsyncResponse response) {
-        Integer waitSeconds = QueryParams.integer("wait", wait, 0, (int) config.maxWait().toSeconds());
+        Integer waitSeconds =
+                QueryParams.integer("wait", wait, 0, (int) config.maxWait().toSeconds());
         JsonObject now = tasks.get(id); // 404 for an unknown id
-        if (waitSeconds == null || waitSeconds == 0 || TaskStatus.valueOf(now.getString("status")).isTerminal()) {
+        if (waitSeconds == null
+                || waitSeconds == 0
+                || TaskStatus.valueOf(now.getString("status")).isTerminal()) {
             response.resume(resultResponse(now));
             return;
         }
@@ -178,7 +183,10 @@ public class TasksResource {
                 .add("status", task.getString("status"))
                 .add("result", task.getOrDefault("result", JsonValue.NULL))
                 .add("error", task.getOrDefault("error", JsonValue.NULL));
-        return Response.status(terminal ? 200 : 202).type(MediaType.APPLICATION_JSON).entity(json.build()).build();
+        return Response.status(terminal ? 200 : 202)
+                .type(MediaType.APPLICATION_JSON)
+                .entity(json.build())
+                .build();
     }
 
     private static String read(InputStream body) {
