@@ -2,9 +2,11 @@ package dev.baton.tasks.batch;
 
 import dev.baton.tasks.control.TaskLifecycle;
 import dev.baton.tasks.control.TaskSplit;
+import jakarta.annotation.Resource;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -19,8 +21,15 @@ public class SplitJobs {
     @EJB
     TaskLifecycle lifecycle;
 
+    @Resource
+    ManagedExecutorService executor;
+
+    /**
+     * Starts the job on another thread: this one is still inside the split's transaction completion,
+     * where recording the execution id could not start a transaction of its own.
+     */
     void onSplit(@Observes(during = TransactionPhase.AFTER_SUCCESS) TaskSplit split) {
-        start(split.taskId());
+        executor.execute(() -> start(split.taskId()));
     }
 
     public long start(String parentId) {

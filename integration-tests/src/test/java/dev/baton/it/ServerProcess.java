@@ -1,0 +1,132 @@
+package dev.baton.it;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+
+/**
+ * A Baton server this test starts and kills itself (not Arquillian's): the configured WildFly with its
+ * own copy of the standalone folder, its own port offset, and the built EAR in deployments/.
+ */
+public final class ServerProcess implements AutoCloseable {
+
+    private final Path base;
+    private final int offset;
+    private Process process;
+
+    private ServerProcess(Path base, int offset) {
+        this.base = base;
+        this.offset = offset;
+    }
+
+    /** A fresh server folder (fresh database) copied from the Arquillian server's configuration. */
+    public static ServerProcess fresh(String name, int offset) {
+        Path template = Path.of(System.getProperty("baton.it.server.base"));
+        Path base = template.resolveSibling(name);
+        deleteTree(base);
+        copyTree(template.resolve("configuration"), base.resolve("configuration"));
+        try {
+            Files.createDirectories(base.resolve("deployments"));
+            Files.copy(
+                    Path.of(System.getProperty("baton.ear")),
+                    base.resolve("deployments/baton.ear"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new ServerProcess(base, offset);
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + (8080 + offset);
+    }
+
+    /** Starts the server and waits until Baton answers its health check. */
+    public void start() {
+        Path home = Path.of(System.getProperty("baton.it.jboss.home"));
+        ProcessBuilder builder = new ProcessBuilder(
+                        home.resolve("bin/standalone.sh").toString(),
+                        "-c",
+                        "standalone-full.xml",
+                        "-Djboss.server.base.dir=" + base,
+                        "-Djboss.socket.binding.port-offset=" + offset,
+                        "-Dbaton.workspace.dir=" + System.getProperty("baton.it.workspace"),
+                        "-Dbaton.retry.baseMillis=50",
+                        "-Dbaton.retry.maxMillis=400")
+                .redirectErrorStream(true)
+                .redirectOutput(base.resolve("console.log").toFile());
+        builder.environment().put("JAVA_OPTS", "-Xms256m -Xmx1g -Djava.net.preferIPv4Stack=true");
+        builder.environment().put("JBOSS_HOME", home.toString());
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        Awaitility.await("Baton on " + baseUrl())
+                .atMost(Duration.ofMinutes(3))
+                .pollInterval(Duration.ofMillis(250))
+                .ignoreExceptions()
+                .until(() -> client.send(
+                                        HttpRequest.newBuilder(URI.create(baseUrl() + "/api/health"))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200);
+    }
+
+    /** kill -9 of the server JVM (and the script that launched it). */
+    public void kill9() {
+        List<ProcessHandle> tree = Stream.concat(Stream.of(process.toHandle()), process.descendants())
+                .toList();
+        tree.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle handle : tree) {
+            handle.onExit().join();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process != null && process.isAlive()) {
+            kill9();
+        }
+    }
+
+    private static void copyTree(Path from, Path to) {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path source : files.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
