@@ -13,12 +13,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits into {@code params.count} children running {@code params.handler} (default {@code echo}) with
- * params {@code {"index": i, "value": i}}; the merge sums the children's {@code value} results and
- * counts outcomes: {@code {"children": n, "succeeded": s, "failed": f, "sum": total}}.
+ * Splits into {@code params.count} (1 to {@link #MAX_COUNT}, default 2) children running
+ * {@code params.handler} (default {@code echo}) with params {@code {"index": i, "value": i}}; the merge
+ * sums the children's {@code value} results and counts outcomes:
+ * {@code {"children": n, "succeeded": s, "failed": f, "sum": total}}.
  */
 @ApplicationScoped
 public class SplitHandler implements TaskHandler {
+
+    /** The most children one split may ask for. */
+    public static final int MAX_COUNT = 100_000;
 
     @Override
     public String name() {
@@ -32,8 +36,14 @@ public class SplitHandler implements TaskHandler {
 
     @Override
     public HandlerOutcome handle(TaskContext context) {
-        JsonObject params = context.params().asJsonObject();
+        JsonObject params = context.params() != null && context.params().getValueType() == JsonValue.ValueType.OBJECT
+                ? context.params().asJsonObject()
+                : JsonValue.EMPTY_JSON_OBJECT;
         int count = params.getInt("count", 2);
+        if (count < 1 || count > MAX_COUNT) {
+            // no children would leave the task waiting forever; too many would exhaust memory
+            return HandlerOutcome.failure("params.count must be between 1 and " + MAX_COUNT + " (was " + count + ")");
+        }
         String handler = params.getString("handler", "echo");
         List<ChildSpec> children = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {

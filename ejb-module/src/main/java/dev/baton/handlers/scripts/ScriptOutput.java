@@ -2,18 +2,17 @@ package dev.baton.handlers.scripts;
 
 import dev.baton.handlers.spi.ChildSpec;
 import dev.baton.handlers.spi.HandlerOutcome;
-import jakarta.json.Json;
-import jakarta.json.JsonException;
+import dev.baton.infrastructure.json.JsonDocuments;
+import dev.baton.infrastructure.problem.ProblemException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads what a script printed. Empty stdout is a null result; otherwise stdout must be one JSON value.
+ * Reads what a script printed. Empty stdout is a null result; otherwise stdout must be exactly one JSON
+ * value (nothing after it).
  * An object whose only key is {@code "$split"} asks for children:
  * {@code {"$split": [{"handler": "x", "params": {...}, "priority": 50, "name": "..."}]}}.
  */
@@ -28,9 +27,9 @@ public final class ScriptOutput {
             return HandlerOutcome.success(JsonValue.NULL);
         }
         JsonValue value;
-        try (JsonReader reader = Json.createReader(new StringReader(stdout))) {
-            value = reader.readValue();
-        } catch (JsonException e) {
+        try {
+            value = JsonDocuments.parse(stdout);
+        } catch (ProblemException e) {
             return HandlerOutcome.failure(
                     "stdout is not a JSON value: " + e.getMessage() + "; stdout began: " + Tails.head(stdout, 200));
         }

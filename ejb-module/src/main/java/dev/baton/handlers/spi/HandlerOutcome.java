@@ -9,8 +9,18 @@ public sealed interface HandlerOutcome {
     /** The task's result (any JSON value, {@code JsonValue.NULL} for none). */
     record Success(JsonValue result) implements HandlerOutcome {}
 
-    /** The task waits for these children; the handler's merge phase runs once all are terminal. */
-    record Split(List<ChildSpec> children) implements HandlerOutcome {}
+    /**
+     * The task waits for these children; the handler's merge phase runs once all are terminal. At least
+     * one child: a task waiting for none would never be merged.
+     */
+    record Split(List<ChildSpec> children) implements HandlerOutcome {
+        public Split {
+            children = List.copyOf(children);
+            if (children.isEmpty()) {
+                throw new IllegalArgumentException("a split needs at least one child");
+            }
+        }
+    }
 
     /** The attempt failed; {@code timedOut} when it ran out of time. */
     record Failure(String error, boolean timedOut) implements HandlerOutcome {}
@@ -20,7 +30,7 @@ public sealed interface HandlerOutcome {
     }
 
     static HandlerOutcome split(List<ChildSpec> children) {
-        return new Split(List.copyOf(children));
+        return new Split(children);
     }
 
     static HandlerOutcome failure(String error) {

@@ -3,11 +3,11 @@ package dev.baton.infrastructure.json;
 import dev.baton.infrastructure.problem.ProblemException;
 import dev.baton.infrastructure.problem.Violation;
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.json.JsonWriter;
 import jakarta.json.stream.JsonLocation;
+import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -28,13 +28,28 @@ public final class JsonDocuments {
         return parse(new StringReader(text));
     }
 
+    /**
+     * Reads exactly one JSON value: content after it, nesting deeper than the parser allows and numbers
+     * longer than it accepts are malformed too (the parser reports the last two with plain runtime
+     * exceptions).
+     */
     public static JsonValue parse(Reader reader) {
-        try (JsonReader json = Json.createReader(reader)) {
-            return json.readValue();
-        } catch (JsonParsingException e) {
-            throw malformed(e.getMessage(), e.getLocation());
-        } catch (JsonException e) {
-            throw malformed(e.getMessage(), null);
+        try (JsonParser parser = Json.createParser(reader)) {
+            JsonValue value;
+            boolean trailing;
+            try {
+                parser.next();
+                value = parser.getValue();
+                trailing = parser.hasNext();
+            } catch (JsonParsingException e) {
+                throw malformed(e.getMessage(), e.getLocation());
+            } catch (RuntimeException e) {
+                throw malformed(e.getMessage(), parser.getLocation());
+            }
+            if (trailing) {
+                throw malformed("unexpected content after the JSON value", parser.getLocation());
+            }
+            return value;
         }
     }
 

@@ -21,8 +21,11 @@ public final class Backoff {
 
     /** Delay before the next try after {@code failedTries} failures (1 = the first failure). */
     public Duration delayAfter(int failedTries) {
-        int exponent = Math.max(0, Math.min(30, failedTries - 1));
-        long ceiling = Math.min(max.toMillis(), base.toMillis() << exponent);
+        int exponent = Math.min(30, Math.max(1, failedTries) - 1);
+        long baseMillis = Math.max(0, base.toMillis());
+        long maxMillis = Math.max(0, max.toMillis());
+        // base << exponent, saturating at max instead of overflowing for a huge base
+        long ceiling = baseMillis > (maxMillis >> exponent) ? maxMillis : baseMillis << exponent;
         if (ceiling <= 1) {
             return Duration.ofMillis(Math.max(0, ceiling));
         }

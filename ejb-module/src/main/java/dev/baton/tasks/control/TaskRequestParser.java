@@ -7,6 +7,7 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -38,15 +39,15 @@ public final class TaskRequestParser {
         for (String field : json.keySet()) {
             if (!FIELDS.contains(field)) {
                 typeErrors.add(
-                        new Violation("/" + field, "unknown field (known: " + String.join(", ", sorted()) + ")"));
+                        new Violation(pointer(field), "unknown field (known: " + String.join(", ", sorted()) + ")"));
             }
         }
         String handler = text(json, "handler", typeErrors);
         String name = text(json, "name", typeErrors);
         String idempotencyKey = text(json, "idempotencyKey", typeErrors);
-        Integer priority = integer(json, "priority", typeErrors);
-        Integer maxTries = integer(json, "maxTries", typeErrors);
-        Integer timeout = integer(json, "timeoutSeconds", typeErrors);
+        JsonNumber priority = integer(json, "priority", typeErrors);
+        JsonNumber maxTries = integer(json, "maxTries", typeErrors);
+        JsonNumber timeout = integer(json, "timeoutSeconds", typeErrors);
         if (!typeErrors.isEmpty()) {
             throw new ProblemException(
                     400, "bad-request", "Malformed request", summary(typeErrors), typeErrors, java.util.Map.of());
@@ -73,10 +74,10 @@ public final class TaskRequestParser {
         return new TaskRequest(
                 handler,
                 params == null ? JsonValue.EMPTY_JSON_OBJECT : params,
-                priority == null ? TaskRequest.DEFAULT_PRIORITY : priority,
+                priority == null ? TaskRequest.DEFAULT_PRIORITY : priority.intValueExact(),
                 name,
-                maxTries == null ? TaskRequest.DEFAULT_MAX_TRIES : maxTries,
-                timeout == null ? TaskRequest.DEFAULT_TIMEOUT_SECONDS : timeout,
+                maxTries == null ? TaskRequest.DEFAULT_MAX_TRIES : maxTries.intValueExact(),
+                timeout == null ? TaskRequest.DEFAULT_TIMEOUT_SECONDS : timeout.intValueExact(),
                 idempotencyKey);
     }
 
@@ -88,31 +89,36 @@ public final class TaskRequestParser {
         if (value instanceof JsonString s) {
             return s.getString();
         }
-        errors.add(new Violation("/" + field, "must be a string, not " + describe(value)));
+        errors.add(new Violation(pointer(field), "must be a string, not " + describe(value)));
         return null;
     }
 
-    private static Integer integer(JsonObject json, String field, List<Violation> errors) {
+    /** An integral number of any size (one beyond int is a range violation, not a type error). */
+    private static JsonNumber integer(JsonObject json, String field, List<Violation> errors) {
         JsonValue value = json.get(field);
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             return null;
         }
         if (value instanceof JsonNumber n && n.isIntegral()) {
-            try {
-                return n.intValueExact();
-            } catch (ArithmeticException e) {
-                errors.add(new Violation("/" + field, "is too large"));
-                return null;
-            }
+            return n;
         }
-        errors.add(new Violation("/" + field, "must be an integer, not " + describe(value)));
+        errors.add(new Violation(pointer(field), "must be an integer, not " + describe(value)));
         return null;
     }
 
-    private static void range(List<Violation> rules, String field, Integer value, int min, int max) {
-        if (value != null && (value < min || value > max)) {
+    private static void range(List<Violation> rules, String field, JsonNumber value, int min, int max) {
+        if (value == null) {
+            return;
+        }
+        BigInteger number = value.bigIntegerValue();
+        if (number.compareTo(BigInteger.valueOf(min)) < 0 || number.compareTo(BigInteger.valueOf(max)) > 0) {
             rules.add(new Violation(field, "must be between " + min + " and " + max + " (was " + value + ")"));
         }
+    }
+
+    /** The JSON pointer (RFC 6901) of a top-level member. */
+    static String pointer(String field) {
+        return "/" + field.replace("~", "~0").replace("/", "~1");
     }
 
     private static String describe(JsonValue value) {

@@ -1,0 +1,98 @@
+package dev.baton.infrastructure.ids;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class IdsTest {
+
+    private static final String UUID_V7 = "[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}";
+
+    @Test
+    void newIdIsAVersion7UuidCarryingTheCurrentTime() {
+        long before = System.currentTimeMillis();
+        String id = Ids.newId();
+        long after = System.currentTimeMillis();
+
+        assertThat(id).hasSize(36).matches(UUID_V7);
+        UUID uuid = UUID.fromString(id);
+        assertThat(uuid.version()).isEqualTo(7);
+        assertThat(uuid.variant()).isEqualTo(2);
+        long millis = uuid.getMostSignificantBits() >>> 16;
+        // a burst of earlier ids may have borrowed a few milliseconds ahead of the clock
+        assertThat(millis).isBetween(before, after + 1000);
+    }
+
+    @Test
+    void manyIdsAreUniqueAndSortInCreationOrder() {
+        List<String> ids =
+                IntStream.range(0, 200_000).mapToObj(i -> Ids.newId()).toList();
+
+        assertThat(ids).allMatch(id -> id.matches(UUID_V7));
+        assertThat(new HashSet<>(ids)).hasSameSizeAs(ids);
+        assertThat(ids).isSorted();
+        for (int i = 1; i < ids.size(); i++) {
+            assertThat(ids.get(i - 1).compareTo(ids.get(i)))
+                    .as("id %d sorts after id %d", i, i - 1)
+                    .isNegative();
+        }
+    }
+
+    @Test
+    void idsFromConcurrentThreadsAreUniqueAndEachThreadSeesThemAscending() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        ConcurrentLinkedQueue<String> all = new ConcurrentLinkedQueue<>();
+        try {
+            List<Future<List<String>>> batches = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                batches.add(pool.submit(() -> {
+                    List<String> mine = IntStream.range(0, 20_000)
+                            .mapToObj(i -> Ids.newId())
+                            .toList();
+                    all.addAll(mine);
+                    return mine;
+                }));
+            }
+            for (Future<List<String>> batch : batches) {
+                assertThat(batch.get()).isSorted();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(new HashSet<>(all)).hasSize(80_000);
+    }
+
+    @Test
+    void childIdIsStableAndDistinctPerParentAndIndex() {
+        String parent = Ids.newId();
+
+        assertThat(Ids.childId(parent, 3)).isEqualTo(Ids.childId(parent, 3));
+        assertThat(Ids.childId(parent, 3)).isEqualTo(Ids.childId(new String(parent), 3));
+        Set<String> children = new HashSet<>();
+        for (int i = 0; i < 1000; i++) {
+            children.add(Ids.childId(parent, i));
+        }
+        children.add(Ids.childId(Ids.newId(), 0));
+        assertThat(children).hasSize(1001);
+        assertThat(Ids.childId(parent, 0)).hasSize(36).isNotEqualTo(parent);
+        assertThat(UUID.fromString(Ids.childId(parent, 0)).version()).isEqualTo(3);
+    }
+
+    @Test
+    void childIdOfAKnownParentNeverChanges() {
+        // child ids are persisted: a different derivation would duplicate the children of a restarted split
+        // (expected value: MD5 name-based UUID of "<parent>/<index>", computed independently)
+        assertThat(Ids.childId("0190b7e4-5c4a-7000-8000-000000000000/1", 7))
+                .isEqualTo("3719b141-c0ac-31c1-b2bf-8d3737839a55");
+    }
+}
