@@ -1,5 +1,7 @@
 package dev.baton.it;
 
+import jakarta.jms.Destination;
+import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSRuntimeException;
@@ -58,8 +60,13 @@ public final class Jms {
 
     /** Waits for the message Baton dead-lettered for the submission with {@code correlationId}. */
     public static Message deadLetter(JMSContext jms, String correlationId) {
-        try (var consumer = jms.createConsumer(deadLetterQueue(jms), "JMSCorrelationID = '" + correlationId + "'")) {
-            return consumer.receive(RECEIVE_MILLIS);
+        return receive(jms, deadLetterQueue(jms), "JMSCorrelationID = '" + correlationId + "'", RECEIVE_MILLIS);
+    }
+
+    /** The next message on {@code from} that matches {@code selector} (null: any), or null after {@code millis}. */
+    public static Message receive(JMSContext jms, Destination from, String selector, long millis) {
+        try (JMSConsumer consumer = jms.createConsumer(from, selector)) {
+            return consumer.receive(millis);
         }
     }
 

@@ -84,9 +84,7 @@ class JmsSubmissionIT {
         assertThat(task.getString("status")).isEqualTo("ERROR");
         assertThat(task.getString("error")).contains("nope");
         assertThat(task.getInt("tries")).isEqualTo(2);
-        try (var consumer = jms.createConsumer(replies)) {
-            assertThat(consumer.receive(1_000)).as("a second reply").isNull();
-        }
+        assertThat(Jms.receive(jms, replies, null, 1_000)).as("a second reply").isNull();
     }
 
     @Test
@@ -100,10 +98,7 @@ class JmsSubmissionIT {
                     .setJMSCorrelationID(correlationId)
                     .send(prefixing.createQueue("baton.submit"), ADD);
 
-            Message reply;
-            try (var consumer = prefixing.createConsumer(ownReplies)) {
-                reply = consumer.receive(Jms.RECEIVE_MILLIS);
-            }
+            Message reply = Jms.receive(prefixing, ownReplies, null, Jms.RECEIVE_MILLIS);
             assertThat(reply).as("a reply within %d ms", Jms.RECEIVE_MILLIS).isNotNull();
             assertThat(reply.getJMSCorrelationID()).isEqualTo(correlationId);
             assertThat(Jms.json(reply).getInt("result")).isEqualTo(5);
@@ -187,10 +182,7 @@ class JmsSubmissionIT {
     }
 
     private Message receiveReply() {
-        Message reply;
-        try (var consumer = jms.createConsumer(replies)) {
-            reply = consumer.receive(Jms.RECEIVE_MILLIS);
-        }
+        Message reply = Jms.receive(jms, replies, null, Jms.RECEIVE_MILLIS);
         assertThat(reply).as("a reply within %d ms", Jms.RECEIVE_MILLIS).isNotNull();
         return reply;
     }

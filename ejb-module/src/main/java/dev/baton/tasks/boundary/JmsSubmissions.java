@@ -37,6 +37,8 @@ public class JmsSubmissions {
 
     private static final Logger LOG = Logger.getLogger(JmsSubmissions.class.getName());
     static final String JMS_USER = "jms";
+    /** The message property that may carry the idempotency key instead of the JSON field. */
+    static final String IDEMPOTENCY_KEY = "baton_idempotency_key";
 
     @EJB
     TaskLifecycle lifecycle;
@@ -64,8 +66,8 @@ public class JmsSubmissions {
                 return;
             }
             request = TaskRequestParser.parse(text.getText());
-            if (request.idempotencyKey() == null && message.propertyExists("baton_idempotency_key")) {
-                request = request.withIdempotencyKey(message.getStringProperty("baton_idempotency_key"));
+            if (request.idempotencyKey() == null && message.propertyExists(IDEMPOTENCY_KEY)) {
+                request = request.withIdempotencyKey(idempotencyKey(message));
             }
             handlers.requireRegistered(request.handler());
         } catch (ProblemException e) {
@@ -88,6 +90,15 @@ public class JmsSubmissions {
         // Two messages with one key racing: the unique index fails the loser's transaction here; its
         // redelivery then finds the winner above.
         lifecycle.submit(request, JMS_USER, replyTo, correlationId);
+    }
+
+    private static String idempotencyKey(Message message) throws JMSException {
+        String key = message.getStringProperty(IDEMPOTENCY_KEY);
+        if (key == null || key.isEmpty() || key.length() > TaskRequestParser.MAX_TEXT) {
+            throw ProblemException.badRequest(
+                    IDEMPOTENCY_KEY, "must be 1 to " + TaskRequestParser.MAX_TEXT + " characters");
+        }
+        return key;
     }
 
     private static String correlationId(Message message) throws JMSException {
