@@ -99,6 +99,14 @@ public final class Api {
         return builder;
     }
 
+    /** Parses a JSON object (a response body, a JMS reply). */
+    public static JsonObject parse(String json) {
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            JsonStructure structure = reader.read();
+            return structure.asJsonObject();
+        }
+    }
+
     /** A response with JSON helpers. */
     public record Reply(HttpResponse<String> response) {
 
@@ -119,10 +127,7 @@ public final class Api {
         }
 
         public JsonObject json() {
-            try (JsonReader reader = Json.createReader(new StringReader(response.body()))) {
-                JsonStructure structure = reader.read();
-                return structure.asJsonObject();
-            }
+            return parse(response.body());
         }
 
         @Override

@@ -3,6 +3,8 @@ package dev.baton.handlers.control;
 import dev.baton.handlers.scripts.ScriptWorkspace;
 import dev.baton.handlers.spi.TaskHandler;
 import dev.baton.infrastructure.config.BatonConfig;
+import dev.baton.infrastructure.problem.ProblemException;
+import dev.baton.infrastructure.problem.Violation;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
@@ -51,6 +53,24 @@ public class HandlerRegistry {
 
     public boolean isRegistered(String name) {
         return byName.containsKey(name) || script(name).isPresent();
+    }
+
+    /**
+     * Throws a 400 problem naming the known handlers unless {@code name} is registered. A plain CDI
+     * check: a JMS consumer's transaction stays usable for dead-lettering (an EJB throwing the
+     * rollback-marked {@link ProblemException} would doom it).
+     */
+    public void requireRegistered(String name) {
+        if (!isRegistered(name)) {
+            List<String> known = names();
+            throw new ProblemException(
+                    400,
+                    "unknown-handler",
+                    "Unknown handler",
+                    "handler '" + name + "' is not registered; known handlers: " + String.join(", ", known),
+                    List.of(new Violation("/handler", "not registered")),
+                    Map.of("knownHandlers", known));
+        }
     }
 
     public ScriptWorkspace workspace() {

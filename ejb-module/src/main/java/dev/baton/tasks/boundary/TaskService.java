@@ -3,7 +3,6 @@ package dev.baton.tasks.boundary;
 import dev.baton.handlers.control.HandlerRegistry;
 import dev.baton.handlers.control.RunningTasks;
 import dev.baton.infrastructure.problem.ProblemException;
-import dev.baton.infrastructure.problem.Violation;
 import dev.baton.tasks.control.TaskJson;
 import dev.baton.tasks.control.TaskLifecycle;
 import dev.baton.tasks.control.TaskPage;
@@ -48,7 +47,7 @@ public class TaskService {
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public SubmitResult submit(TaskRequest request, String user) {
-        requireRegistered(request.handler());
+        handlers.requireRegistered(request.handler());
         if (request.idempotencyKey() != null) {
             Optional<JsonObject> existing = findByKey(user, request.idempotencyKey());
             if (existing.isPresent()) {
@@ -67,19 +66,6 @@ public class TaskService {
                 }
             }
             throw e;
-        }
-    }
-
-    public void requireRegistered(String handler) {
-        if (!handlers.isRegistered(handler)) {
-            List<String> known = handlers.names();
-            throw new ProblemException(
-                    400,
-                    "unknown-handler",
-                    "Unknown handler",
-                    "handler '" + handler + "' is not registered; known handlers: " + String.join(", ", known),
-                    List.of(new Violation("/handler", "not registered")),
-                    Map.of("knownHandlers", known));
         }
     }
 

@@ -20,7 +20,9 @@ public final class TaskRequestParser {
 
     static final Set<String> FIELDS =
             Set.of("handler", "params", "priority", "name", "maxTries", "timeoutSeconds", "idempotencyKey");
-    static final int MAX_TEXT = 200;
+    /** The longest handler, name or idempotency key. */
+    public static final int MAX_TEXT = 200;
+
     static final int MAX_TRIES_LIMIT = 100;
     static final int MAX_TIMEOUT_SECONDS = 86_400;
 
