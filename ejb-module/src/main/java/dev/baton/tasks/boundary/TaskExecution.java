@@ -5,6 +5,7 @@ import dev.baton.handlers.spi.HandlerOutcome;
 import dev.baton.handlers.spi.Phase;
 import dev.baton.infrastructure.config.BatonConfig;
 import dev.baton.tasks.control.Claim;
+import dev.baton.tasks.control.DispatchNotVisibleYet;
 import dev.baton.tasks.control.TaskLifecycle;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -25,6 +26,7 @@ public class TaskExecution {
 
     private static final Logger LOG = Logger.getLogger(TaskExecution.class.getName());
     private static final int FINISH_ATTEMPTS = 5;
+    static final long VISIBILITY_WAIT_MILLIS = 10_000;
 
     @EJB
     TaskLifecycle lifecycle;
@@ -36,12 +38,40 @@ public class TaskExecution {
     BatonConfig config;
 
     public void execute(String taskId, int seq) {
-        Claim claim = lifecycle.claim(taskId, seq, config.nodeName());
+        Claim claim = claim(taskId, seq);
         if (claim == null) {
             return;
         }
         HandlerOutcome outcome = invoker.invoke(claim.handler(), claim.context(Phase.RUN, null));
         finish(claim, outcome);
+    }
+
+    /**
+     * Claims the task, waiting briefly (up to {@link #VISIBILITY_WAIT_MILLIS}) when the message
+     * overtook its own transaction's database commit. A task that never becomes visible was deleted:
+     * the message is dropped.
+     */
+    private Claim claim(String taskId, int seq) {
+        long deadline = System.currentTimeMillis() + VISIBILITY_WAIT_MILLIS;
+        long pause = 1;
+        while (true) {
+            try {
+                return lifecycle.claim(taskId, seq, config.nodeName());
+            } catch (DispatchNotVisibleYet e) {
+                if (System.currentTimeMillis() > deadline) {
+                    LOG.warning(
+                            () -> e.getMessage() + " after " + VISIBILITY_WAIT_MILLIS + " ms; dropping the message");
+                    return null;
+                }
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return null;
+                }
+                pause = Math.min(200, pause * 2);
+            }
+        }
     }
 
     /** Records the outcome, retrying briefly if the database is momentarily unavailable or locked. */

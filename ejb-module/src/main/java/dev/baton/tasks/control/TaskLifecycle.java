@@ -70,11 +70,16 @@ public class TaskLifecycle {
 
     /**
      * Takes the task for one attempt if it is QUEUED and {@code seq} is its current dispatch; returns
-     * null for a stale or duplicate message (the message is then simply consumed).
+     * null for a stale or duplicate message (the message is then simply consumed). Throws {@link
+     * DispatchNotVisibleYet} when the task or this dispatch is not readable yet (the message overtook
+     * the commit of its own transaction's database branch).
      */
     public Claim claim(String taskId, int seq, String node) {
         Task task = store.lock(taskId).orElse(null);
-        if (task == null || task.getStatus() != TaskStatus.QUEUED || task.getDispatchSeq() != seq) {
+        if (task == null || task.getDispatchSeq() < seq) {
+            throw new DispatchNotVisibleYet(taskId, seq);
+        }
+        if (task.getStatus() != TaskStatus.QUEUED || task.getDispatchSeq() != seq) {
             return null;
         }
         long now = System.currentTimeMillis();
