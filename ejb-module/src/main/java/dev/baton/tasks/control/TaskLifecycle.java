@@ -63,8 +63,12 @@ public class TaskLifecycle {
         task.setIdempotencyKey(request.idempotencyKey());
         task.setReply(replyTo, correlationId);
         em.persist(task);
+        // Insert the row before sending: the database joins the XA transaction before the JMS session
+        // and so commits first, and no consumer can receive the dispatch before the task is visible
+        // (it would find no task and drop the message). A duplicate idempotency key fails here, inside
+        // the caller's try, before anything is sent.
+        em.flush();
         dispatcher.dispatch(task, Duration.ZERO);
-        em.flush(); // a duplicate idempotency key fails here, inside the caller's try
         return task;
     }
 
@@ -84,13 +88,16 @@ public class TaskLifecycle {
         task.setEndTime(null);
         task.setNextTime(null);
         task.setNode(node);
-        em.persist(new TaskAttempt(taskId, task.getTries(), node, now));
+        // Attempts are numbered over the task's whole life: a retry restarts the budget (tries), not
+        // the history, so the new attempt never collides with one recorded before the retry.
+        int attemptNumber = store.lastAttemptNumber(taskId) + 1;
+        em.persist(new TaskAttempt(taskId, attemptNumber, node, now));
         return new Claim(
                 taskId,
                 task.getName(),
                 task.getHandler(),
                 task.getParams(),
-                task.getTries(),
+                attemptNumber,
                 task.getPriority(),
                 task.getTimeoutSeconds(),
                 seq);
@@ -104,7 +111,7 @@ public class TaskLifecycle {
         Task task = store.lock(claim.taskId()).orElse(null);
         long now = System.currentTimeMillis();
         TaskAttempt attempt = store.attempt(claim.taskId(), claim.tryNumber()).orElse(null);
-        if (task == null || task.getStatus() != TaskStatus.RUNNING || task.getTries() != claim.tryNumber()) {
+        if (task == null || task.getStatus() != TaskStatus.RUNNING || task.getDispatchSeq() != claim.dispatchSeq()) {
             if (attempt != null && attempt.getOutcome() == null) {
                 attempt.end(AttemptOutcome.CANCELLED, "the task changed while this attempt ran", now);
             }
@@ -132,7 +139,7 @@ public class TaskLifecycle {
             return;
         }
         long now = System.currentTimeMillis();
-        store.attempt(taskId, task.getTries())
+        store.latestAttempt(taskId)
                 .filter(a -> a.getOutcome() == null)
                 .ifPresent(a -> a.end(AttemptOutcome.INTERRUPTED, reason, now));
         fail(task, reason, now);
@@ -142,7 +149,7 @@ public class TaskLifecycle {
         Task task = store.lock(taskId).orElseThrow(() -> ProblemException.notFound("task", taskId));
         long now = System.currentTimeMillis();
         if (task.getStatus() == TaskStatus.RUNNING) {
-            store.attempt(taskId, task.getTries())
+            store.latestAttempt(taskId)
                     .filter(a -> a.getOutcome() == null)
                     .ifPresent(a -> a.end(AttemptOutcome.CANCELLED, "cancelled", now));
         }
@@ -267,7 +274,7 @@ public class TaskLifecycle {
                 task.getName(),
                 task.getHandler(),
                 task.getParams(),
-                task.getTries(),
+                store.lastAttemptNumber(parentId),
                 task.getPriority(),
                 task.getTimeoutSeconds(),
                 task.getDispatchSeq());
