@@ -3,11 +3,12 @@ package dev.baton.infrastructure.json;
 import dev.baton.infrastructure.problem.ProblemException;
 import dev.baton.infrastructure.problem.Violation;
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.json.JsonWriter;
 import jakarta.json.stream.JsonLocation;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import jakarta.json.stream.JsonParsingException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -19,6 +20,11 @@ import java.util.Map;
 /** Parses and prints JSON; malformed input becomes a 400 problem naming the line and column. */
 public final class JsonDocuments {
 
+    /** Parsson's switch for refusing {"a":1,"a":2}; other providers ignore unknown settings. */
+    static final String REJECT_DUPLICATE_KEYS = "org.eclipse.parsson.rejectDuplicateKeys";
+
+    private static final JsonParserFactory STRICT = Json.createParserFactory(Map.of(REJECT_DUPLICATE_KEYS, true));
+
     private JsonDocuments() {}
 
     public static JsonValue parse(String text) {
@@ -28,13 +34,41 @@ public final class JsonDocuments {
         return parse(new StringReader(text));
     }
 
+    /**
+     * Parses exactly one JSON document. Trailing content, duplicate member names and input beyond the
+     * parser's limits (nesting depth, number length) are malformed JSON too, never a server error.
+     */
     public static JsonValue parse(Reader reader) {
-        try (JsonReader json = Json.createReader(reader)) {
-            return json.readValue();
-        } catch (JsonParsingException e) {
-            throw malformed(e.getMessage(), e.getLocation());
-        } catch (JsonException e) {
-            throw malformed(e.getMessage(), null);
+        try (JsonParser parser = STRICT.createParser(reader)) {
+            try {
+                return readSingleValue(parser);
+            } catch (JsonParsingException e) {
+                throw malformed(e.getMessage(), e.getLocation());
+            } catch (RuntimeException e) {
+                // JsonException (duplicate key, I/O) and the parser's limit errors, which are plain
+                // RuntimeExceptions in Parsson: all caused by the input, none by the server.
+                throw malformed(e.getMessage(), locationOf(parser));
+            }
+        }
+    }
+
+    private static JsonValue readSingleValue(JsonParser parser) {
+        if (!parser.hasNext()) {
+            throw new JsonParsingException("no JSON value", parser.getLocation());
+        }
+        parser.next();
+        JsonValue value = parser.getValue();
+        if (parser.hasNext()) { // Parsson throws here itself; this guards a more lenient provider
+            throw new JsonParsingException("unexpected content after the JSON value", parser.getLocation());
+        }
+        return value;
+    }
+
+    private static JsonLocation locationOf(JsonParser parser) {
+        try {
+            return parser.getLocation();
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 

@@ -7,6 +7,7 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -44,14 +45,14 @@ public final class TaskRequestParser {
         String handler = text(json, "handler", typeErrors);
         String name = text(json, "name", typeErrors);
         String idempotencyKey = text(json, "idempotencyKey", typeErrors);
-        Integer priority = integer(json, "priority", typeErrors);
-        Integer maxTries = integer(json, "maxTries", typeErrors);
-        Integer timeout = integer(json, "timeoutSeconds", typeErrors);
+        List<Violation> rules = new ArrayList<>();
+        Integer priority = integer(json, "priority", 0, 100, typeErrors, rules);
+        Integer maxTries = integer(json, "maxTries", 1, MAX_TRIES_LIMIT, typeErrors, rules);
+        Integer timeout = integer(json, "timeoutSeconds", 1, MAX_TIMEOUT_SECONDS, typeErrors, rules);
         if (!typeErrors.isEmpty()) {
             throw new ProblemException(
                     400, "bad-request", "Malformed request", summary(typeErrors), typeErrors, java.util.Map.of());
         }
-        List<Violation> rules = new ArrayList<>();
         if (handler == null || handler.isBlank()) {
             rules.add(new Violation("/handler", "is required"));
         } else if (handler.length() > MAX_TEXT) {
@@ -63,9 +64,6 @@ public final class TaskRequestParser {
         if (idempotencyKey != null && (idempotencyKey.isEmpty() || idempotencyKey.length() > MAX_TEXT)) {
             rules.add(new Violation("/idempotencyKey", "must be 1 to " + MAX_TEXT + " characters"));
         }
-        range(rules, "/priority", priority, 0, 100);
-        range(rules, "/maxTries", maxTries, 1, MAX_TRIES_LIMIT);
-        range(rules, "/timeoutSeconds", timeout, 1, MAX_TIMEOUT_SECONDS);
         if (!rules.isEmpty()) {
             throw ProblemException.invalid(rules);
         }
@@ -92,27 +90,26 @@ public final class TaskRequestParser {
         return null;
     }
 
-    private static Integer integer(JsonObject json, String field, List<Violation> errors) {
+    /**
+     * An integer field: a wrong type goes to {@code typeErrors} (400), a value outside {@code [min, max]},
+     * however large, to {@code rules} (422), so every range violation is reported together.
+     */
+    private static Integer integer(
+            JsonObject json, String field, int min, int max, List<Violation> typeErrors, List<Violation> rules) {
         JsonValue value = json.get(field);
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             return null;
         }
-        if (value instanceof JsonNumber n && n.isIntegral()) {
-            try {
-                return n.intValueExact();
-            } catch (ArithmeticException e) {
-                errors.add(new Violation("/" + field, "is too large"));
-                return null;
-            }
+        if (!(value instanceof JsonNumber n) || !n.isIntegral()) {
+            typeErrors.add(new Violation("/" + field, "must be an integer, not " + describe(value)));
+            return null;
         }
-        errors.add(new Violation("/" + field, "must be an integer, not " + describe(value)));
-        return null;
-    }
-
-    private static void range(List<Violation> rules, String field, Integer value, int min, int max) {
-        if (value != null && (value < min || value > max)) {
-            rules.add(new Violation(field, "must be between " + min + " and " + max + " (was " + value + ")"));
+        BigDecimal number = n.bigDecimalValue();
+        if (number.compareTo(BigDecimal.valueOf(min)) < 0 || number.compareTo(BigDecimal.valueOf(max)) > 0) {
+            rules.add(new Violation("/" + field, "must be between " + min + " and " + max + " (was " + n + ")"));
+            return null;
         }
+        return number.intValueExact();
     }
 
     private static String describe(JsonValue value) {
