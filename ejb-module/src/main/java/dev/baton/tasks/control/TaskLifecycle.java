@@ -238,7 +238,7 @@ public class TaskLifecycle {
         long now = System.currentTimeMillis();
         int created = 0;
         for (int i = from; i < Math.min(to, spec.children().size()); i++) {
-            String childId = Ids.childId(parentId + "/" + spec.generation(), i);
+            String childId = Ids.childId(parentId, spec.generation(), i);
             if (em.find(Task.class, childId) != null) {
                 continue;
             }
