@@ -45,7 +45,7 @@ class BadInputIT {
 
     @Test
     void contentAfterTheJsonValueIsMalformed() {
-        JsonObject problem = assertProblem(api.post(Tasks.BASE, "{\"handler\":\"noop\"} trailing"), 400);
+        JsonObject problem = assertProblem(api.post(Tasks.BASE, "{\"handler\":\"noop\"} x"), 400);
 
         assertThat(problem.getString("type")).endsWith("/malformed-json");
         assertThat(problem.getInt("line")).isEqualTo(1);
