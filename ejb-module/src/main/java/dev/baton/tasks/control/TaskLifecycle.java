@@ -182,6 +182,12 @@ public class TaskLifecycle {
     /** Runs an ERROR or CANCELLED task again with a fresh budget of tries. */
     public Task retry(String taskId) {
         Task task = store.lock(taskId).orElseThrow(() -> ProblemException.notFound("task", taskId));
+        // RUNNING -> QUEUED is in the table too (a failed attempt with tries left), but that is not a
+        // retry: it would run the task twice at once.
+        if (task.getStatus() != TaskStatus.ERROR && task.getStatus() != TaskStatus.CANCELLED) {
+            throw ProblemException.conflict(
+                    "task " + taskId + " is " + task.getStatus() + "; only ERROR or CANCELLED tasks can be retried");
+        }
         long now = System.currentTimeMillis();
         task.moveTo(TaskStatus.QUEUED);
         task.setTries(0);
