@@ -123,13 +123,16 @@ class TaskControlIT {
         String succeeded = finishedNoop();
         String running = tasks.submitLongSleep();
         try {
-            tasks.awaitStatus(running, "RUNNING");
+            JsonObject runningTask = tasks.awaitStatus(running, "RUNNING");
 
             JsonObject problem = assertProblem(api.post(Tasks.BASE + "/" + succeeded + "/retry"), 409);
-            assertProblem(api.post(Tasks.BASE + "/" + running + "/retry"), 409);
+            JsonObject notFinished = assertProblem(api.post(Tasks.BASE + "/" + running + "/retry"), 409);
 
             assertThat(problem.getString("detail")).contains("SUCCEEDED");
-            assertThat(tasks.status(running)).isEqualTo("RUNNING");
+            assertThat(notFinished.getString("detail")).contains("RUNNING");
+            JsonObject after = tasks.get(running);
+            assertThat(after.getString("status")).isEqualTo("RUNNING");
+            assertThat(after.getJsonArray("attempts")).isEqualTo(runningTask.getJsonArray("attempts"));
         } finally {
             tasks.cancelUnfinished(running);
         }
@@ -199,7 +202,7 @@ class TaskControlIT {
             for (int i = 0; i < consumers; i++) {
                 blockers.add(tasks.submitId("{\"handler\":\"sleep\",\"params\":{\"ms\":60000},\"priority\":100}"));
             }
-            Tasks.await().until(() -> queues().getInt("inFlight") >= consumers);
+            Tasks.await().until(() -> queues().getInt("runningOnThisNode") >= consumers);
             return blockers;
         } catch (RuntimeException | AssertionError e) {
             tasks.cancelUnfinished(blockers.toArray(String[]::new));
