@@ -6,10 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.stream.IntStream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -116,23 +112,11 @@ class IdempotencyIT {
     @Test
     void concurrentSubmissionsWithOneKeyCreateOneTask() {
         String key = Tasks.unique("race");
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<CompletableFuture<Api.Reply>> replies = IntStream.range(0, 8)
-                    .mapToObj(i -> CompletableFuture.supplyAsync(() -> api.post(Tasks.BASE, NOOP, HEADER, key), pool))
-                    .toList();
-            List<Api.Reply> answers =
-                    replies.stream().map(CompletableFuture::join).toList();
+        List<Api.Reply> answers = Parallel.times(8, i -> api.post(Tasks.BASE, NOOP, HEADER, key));
 
-            assertThat(answers)
-                    .extracting(Api.Reply::status)
-                    .containsOnly(200, 202)
-                    .containsOnlyOnce(202);
-            assertThat(answers)
-                    .extracting(reply -> reply.json().getString("id"))
-                    .containsOnly(answers.get(0).json().getString("id"));
-        } finally {
-            pool.shutdownNow();
-        }
+        assertThat(answers).extracting(Api.Reply::status).containsOnly(200, 202).containsOnlyOnce(202);
+        assertThat(answers)
+                .extracting(reply -> reply.json().getString("id"))
+                .containsOnly(answers.get(0).json().getString("id"));
     }
 }

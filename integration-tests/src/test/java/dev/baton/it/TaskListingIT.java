@@ -10,10 +10,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.stream.IntStream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -173,20 +169,8 @@ class TaskListingIT {
     void everySubmissionOfAConcurrentBurstRunsPromptlyAndIsListed() {
         String burst = Tasks.unique("burst");
         int size = 40;
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        List<String> ids;
-        try {
-            ids = IntStream.range(0, size)
-                    .mapToObj(i -> CompletableFuture.supplyAsync(
-                            () -> submitter.submitId("{\"handler\":\"echo\",\"params\":{\"burst\":\"" + burst + "\"}}"),
-                            pool))
-                    .toList()
-                    .stream()
-                    .map(CompletableFuture::join)
-                    .toList();
-        } finally {
-            pool.shutdownNow();
-        }
+        List<String> ids = Parallel.times(
+                size, i -> submitter.submitId("{\"handler\":\"echo\",\"params\":{\"burst\":\"" + burst + "\"}}"));
 
         // well within the aging interval (60 s) that would rescue a lost dispatch
         Tasks.await().until(() -> succeededOfBurst(burst), done -> done.size() == size);
