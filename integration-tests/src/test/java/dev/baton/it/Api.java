@@ -74,8 +74,27 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /** A POST without a body (cancel, retry). */
+    public Reply post(String path) {
+        return send(request(path).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    /** A POST with any content type and body (null content type: no Content-Type header). */
+    public Reply post(String path, String contentType, HttpRequest.BodyPublisher body) {
+        HttpRequest.Builder builder = request(path).POST(body);
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        return send(builder);
+    }
+
     public Reply delete(String path) {
         return send(request(path).DELETE());
+    }
+
+    /** Any method without a body (PUT, PATCH ... for the wrong-method cases). */
+    public Reply method(String method, String path) {
+        return send(request(path).method(method, HttpRequest.BodyPublishers.noBody()));
     }
 
     public Reply send(HttpRequest.Builder builder) {

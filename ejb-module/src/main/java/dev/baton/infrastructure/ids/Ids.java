@@ -39,9 +39,27 @@ public final class Ids {
         return new UUID(msb, lsb).toString();
     }
 
-    /** A stable id derived from a parent id and an index (children of a split are created idempotently). */
-    public static String childId(String parentId, int index) {
-        byte[] name = (parentId + "/" + index).getBytes(StandardCharsets.UTF_8);
-        return UUID.nameUUIDFromBytes(name).toString();
+    /**
+     * A stable id for child {@code index} of a parent's split {@code generation}: created idempotently,
+     * so derived from those three by hashing. It carries the parent's creation time in the UUIDv7
+     * timestamp bits, so ordering by id still orders by submission: a newest-first listing shows the
+     * children next to their parent, never ahead of tasks submitted after it.
+     */
+    public static String childId(String parentId, int generation, int index) {
+        UUID hash =
+                UUID.nameUUIDFromBytes((parentId + "/" + generation + "/" + index).getBytes(StandardCharsets.UTF_8));
+        long msb = (timestampOf(parentId) << 16) | 0x7000L | (hash.getMostSignificantBits() & 0xFFFL);
+        long lsb = (hash.getLeastSignificantBits() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new UUID(msb, lsb).toString();
+    }
+
+    /** The creation time (epoch ms) in a UUIDv7 id; 0 for anything else. */
+    static long timestampOf(String id) {
+        try {
+            UUID uuid = UUID.fromString(id);
+            return uuid.version() == 7 ? uuid.getMostSignificantBits() >>> 16 : 0;
+        } catch (IllegalArgumentException e) {
+            return 0;
+        }
     }
 }

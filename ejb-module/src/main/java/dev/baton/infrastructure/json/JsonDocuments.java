@@ -8,6 +8,7 @@ import jakarta.json.JsonValue;
 import jakarta.json.JsonWriter;
 import jakarta.json.stream.JsonLocation;
 import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import jakarta.json.stream.JsonParsingException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -19,6 +20,11 @@ import java.util.Map;
 /** Parses and prints JSON; malformed input becomes a 400 problem naming the line and column. */
 public final class JsonDocuments {
 
+    /** Parsson's switch for refusing {"a":1,"a":2}; other providers ignore unknown settings. */
+    static final String REJECT_DUPLICATE_KEYS = "org.eclipse.parsson.rejectDuplicateKeys";
+
+    private static final JsonParserFactory STRICT = Json.createParserFactory(Map.of(REJECT_DUPLICATE_KEYS, true));
+
     private JsonDocuments() {}
 
     public static JsonValue parse(String text) {
@@ -29,27 +35,40 @@ public final class JsonDocuments {
     }
 
     /**
-     * Reads exactly one JSON value: content after it, nesting deeper than the parser allows and numbers
-     * longer than it accepts are malformed too (the parser reports the last two with plain runtime
-     * exceptions).
+     * Parses exactly one JSON document. Trailing content, duplicate member names and input beyond the
+     * parser's limits (nesting depth, number length) are malformed JSON too, never a server error.
      */
     public static JsonValue parse(Reader reader) {
-        try (JsonParser parser = Json.createParser(reader)) {
-            JsonValue value;
-            boolean trailing;
+        try (JsonParser parser = STRICT.createParser(reader)) {
             try {
-                parser.next();
-                value = parser.getValue();
-                trailing = parser.hasNext();
+                return readSingleValue(parser);
             } catch (JsonParsingException e) {
                 throw malformed(e.getMessage(), e.getLocation());
             } catch (RuntimeException e) {
-                throw malformed(e.getMessage(), parser.getLocation());
+                // JsonException (duplicate key, I/O) and the parser's limit errors, which are plain
+                // RuntimeExceptions in Parsson: all caused by the input, none by the server.
+                throw malformed(e.getMessage(), locationOf(parser));
             }
-            if (trailing) {
-                throw malformed("unexpected content after the JSON value", parser.getLocation());
-            }
-            return value;
+        }
+    }
+
+    private static JsonValue readSingleValue(JsonParser parser) {
+        if (!parser.hasNext()) {
+            throw new JsonParsingException("no JSON value", parser.getLocation());
+        }
+        parser.next();
+        JsonValue value = parser.getValue();
+        if (parser.hasNext()) { // Parsson throws here itself; this guards a more lenient provider
+            throw new JsonParsingException("unexpected content after the JSON value", parser.getLocation());
+        }
+        return value;
+    }
+
+    private static JsonLocation locationOf(JsonParser parser) {
+        try {
+            return parser.getLocation();
+        } catch (RuntimeException e) {
+            return null;
         }
     }
 

@@ -63,8 +63,12 @@ public class TaskLifecycle {
         task.setIdempotencyKey(request.idempotencyKey());
         task.setReply(replyTo, correlationId);
         em.persist(task);
+        // Insert the row before sending: the database joins the XA transaction before the JMS session
+        // and so commits first, and no consumer can receive the dispatch before the task is visible
+        // (it would find no task and drop the message). A duplicate idempotency key fails here, inside
+        // the caller's try, before anything is sent.
+        em.flush();
         dispatcher.dispatch(task, Duration.ZERO);
-        em.flush(); // a duplicate idempotency key fails here, inside the caller's try
         return task;
     }
 
@@ -89,13 +93,16 @@ public class TaskLifecycle {
         task.setEndTime(null);
         task.setNextTime(null);
         task.setNode(node);
-        em.persist(new TaskAttempt(taskId, task.getTries(), node, now));
+        // Attempts are numbered over the task's whole life: a retry restarts the budget (tries), not
+        // the history, so the new attempt never collides with one recorded before the retry.
+        int attemptNumber = store.lastAttemptNumber(taskId) + 1;
+        em.persist(new TaskAttempt(taskId, attemptNumber, node, now));
         return new Claim(
                 taskId,
                 task.getName(),
                 task.getHandler(),
                 task.getParams(),
-                task.getTries(),
+                attemptNumber,
                 task.getPriority(),
                 task.getTimeoutSeconds(),
                 seq);
@@ -109,7 +116,7 @@ public class TaskLifecycle {
         Task task = store.lock(claim.taskId()).orElse(null);
         long now = System.currentTimeMillis();
         TaskAttempt attempt = store.attempt(claim.taskId(), claim.tryNumber()).orElse(null);
-        if (task == null || task.getStatus() != TaskStatus.RUNNING || task.getTries() != claim.tryNumber()) {
+        if (task == null || task.getStatus() != TaskStatus.RUNNING || task.getDispatchSeq() != claim.dispatchSeq()) {
             if (attempt != null && attempt.getOutcome() == null) {
                 attempt.end(AttemptOutcome.CANCELLED, "the task changed while this attempt ran", now);
             }
@@ -137,7 +144,7 @@ public class TaskLifecycle {
             return;
         }
         long now = System.currentTimeMillis();
-        store.attempt(taskId, task.getTries())
+        store.latestAttempt(taskId)
                 .filter(a -> a.getOutcome() == null)
                 .ifPresent(a -> a.end(AttemptOutcome.INTERRUPTED, reason, now));
         fail(task, reason, now);
@@ -147,7 +154,7 @@ public class TaskLifecycle {
         Task task = store.lock(taskId).orElseThrow(() -> ProblemException.notFound("task", taskId));
         long now = System.currentTimeMillis();
         if (task.getStatus() == TaskStatus.RUNNING) {
-            store.attempt(taskId, task.getTries())
+            store.latestAttempt(taskId)
                     .filter(a -> a.getOutcome() == null)
                     .ifPresent(a -> a.end(AttemptOutcome.CANCELLED, "cancelled", now));
         }
@@ -180,6 +187,12 @@ public class TaskLifecycle {
     /** Runs an ERROR or CANCELLED task again with a fresh budget of tries. */
     public Task retry(String taskId) {
         Task task = store.lock(taskId).orElseThrow(() -> ProblemException.notFound("task", taskId));
+        // RUNNING -> QUEUED is in the table too (a failed attempt with tries left), but that is not a
+        // retry: it would run the task twice at once.
+        if (task.getStatus() != TaskStatus.ERROR && task.getStatus() != TaskStatus.CANCELLED) {
+            throw ProblemException.conflict(
+                    "task " + taskId + " is " + task.getStatus() + "; only ERROR or CANCELLED tasks can be retried");
+        }
         long now = System.currentTimeMillis();
         task.moveTo(TaskStatus.QUEUED);
         task.setTries(0);
@@ -236,7 +249,7 @@ public class TaskLifecycle {
         long now = System.currentTimeMillis();
         int created = 0;
         for (int i = from; i < Math.min(to, spec.children().size()); i++) {
-            String childId = Ids.childId(parentId + "/" + spec.generation(), i);
+            String childId = Ids.childId(parentId, spec.generation(), i);
             if (em.find(Task.class, childId) != null) {
                 continue;
             }
@@ -272,7 +285,7 @@ public class TaskLifecycle {
                 task.getName(),
                 task.getHandler(),
                 task.getParams(),
-                task.getTries(),
+                store.lastAttemptNumber(parentId),
                 task.getPriority(),
                 task.getTimeoutSeconds(),
                 task.getDispatchSeq());

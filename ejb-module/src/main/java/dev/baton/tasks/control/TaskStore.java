@@ -34,6 +34,20 @@ public class TaskStore {
         return Optional.ofNullable(em.find(TaskAttempt.class, TaskAttempt.idOf(taskId, number)));
     }
 
+    /** The highest attempt number recorded for the task; 0 before its first attempt. */
+    public int lastAttemptNumber(String taskId) {
+        Integer last = em.createQuery("SELECT MAX(a.number) FROM TaskAttempt a WHERE a.taskId = :id", Integer.class)
+                .setParameter("id", taskId)
+                .getSingleResult();
+        return last == null ? 0 : last;
+    }
+
+    /** The task's most recent attempt, if it ever ran. */
+    public Optional<TaskAttempt> latestAttempt(String taskId) {
+        int last = lastAttemptNumber(taskId);
+        return last == 0 ? Optional.empty() : attempt(taskId, last);
+    }
+
     public List<TaskAttempt> attempts(String taskId) {
         return em.createQuery("SELECT a FROM TaskAttempt a WHERE a.taskId = :id ORDER BY a.number", TaskAttempt.class)
                 .setParameter("id", taskId)

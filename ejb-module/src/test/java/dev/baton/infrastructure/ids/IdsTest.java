@@ -73,26 +73,29 @@ class IdsTest {
     }
 
     @Test
-    void childIdIsStableAndDistinctPerParentAndIndex() {
+    void childIdIsStableAndDistinctPerParentGenerationAndIndex() {
         String parent = Ids.newId();
 
-        assertThat(Ids.childId(parent, 3)).isEqualTo(Ids.childId(parent, 3));
-        assertThat(Ids.childId(parent, 3)).isEqualTo(Ids.childId(new String(parent), 3));
+        assertThat(Ids.childId(parent, 1, 3)).isEqualTo(Ids.childId(parent, 1, 3));
+        assertThat(Ids.childId(parent, 1, 3)).isEqualTo(Ids.childId(new String(parent), 1, 3));
         Set<String> children = new HashSet<>();
         for (int i = 0; i < 1000; i++) {
-            children.add(Ids.childId(parent, i));
+            children.add(Ids.childId(parent, 1, i));
         }
-        children.add(Ids.childId(Ids.newId(), 0));
-        assertThat(children).hasSize(1001);
-        assertThat(Ids.childId(parent, 0)).hasSize(36).isNotEqualTo(parent);
-        assertThat(UUID.fromString(Ids.childId(parent, 0)).version()).isEqualTo(3);
+        children.add(Ids.childId(parent, 2, 0));
+        children.add(Ids.childId(Ids.newId(), 1, 0));
+        assertThat(children).hasSize(1002);
+        assertThat(Ids.childId(parent, 1, 0)).hasSize(36).isNotEqualTo(parent);
     }
 
     @Test
-    void childIdOfAKnownParentNeverChanges() {
-        // child ids are persisted: a different derivation would duplicate the children of a restarted split
-        // (expected value: MD5 name-based UUID of "<parent>/<index>", computed independently)
-        assertThat(Ids.childId("0190b7e4-5c4a-7000-8000-000000000000/1", 7))
-                .isEqualTo("3719b141-c0ac-31c1-b2bf-8d3737839a55");
+    void childIdsCarryTheParentsTimestampSoTheyListNextToIt() {
+        String parent = Ids.newId();
+        UUID child = UUID.fromString(Ids.childId(parent, 1, 42));
+
+        assertThat(child.version()).isEqualTo(7);
+        assertThat(child.getMostSignificantBits() >>> 16)
+                .isEqualTo(UUID.fromString(parent).getMostSignificantBits() >>> 16);
+        assertThat(Ids.childId(parent, 1, 42)).isLessThan(Ids.newId());
     }
 }

@@ -46,6 +46,11 @@ public final class Problems {
         return build(status, base(status, type, title, detail, instance));
     }
 
+    /** The problem document alone, for answers written outside JAX-RS. */
+    public static String json(int status, String type, String title, String detail, String instance) {
+        return base(status, type, title, detail, instance).build().toString();
+    }
+
     private static JsonObjectBuilder base(int status, String type, String title, String detail, String instance) {
         JsonObjectBuilder json = Json.createObjectBuilder()
                 .add("type", TYPE_BASE + type)
