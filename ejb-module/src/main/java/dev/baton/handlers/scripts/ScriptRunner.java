@@ -51,13 +51,18 @@ public final class ScriptRunner {
      */
     public HandlerOutcome run(Path script, TaskContext context, Consumer<Process> started) {
         Path dir = null;
+        if (!Files.isRegularFile(script) || !Files.isExecutable(script)) {
+            // checked here because setsid, not Java, would be the one failing to start it
+            return HandlerOutcome.failure(
+                    "could not run " + workspaceRoot.relativize(script) + ": not an executable file");
+        }
         try {
             dir = Files.createTempDirectory("baton-task-");
             Path stdin = dir.resolve("stdin.json");
             Path stdout = dir.resolve("stdout");
             Path stderr = dir.resolve("stderr");
             writeInput(stdin, context);
-            ProcessBuilder builder = new ProcessBuilder(script.toString())
+            ProcessBuilder builder = new ProcessBuilder(ProcessTrees.command(script.toString()))
                     .directory(workspaceRoot.toFile())
                     .redirectInput(stdin.toFile())
                     .redirectOutput(stdout.toFile())

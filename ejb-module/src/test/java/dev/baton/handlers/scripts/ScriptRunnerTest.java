@@ -233,6 +233,25 @@ class ScriptRunnerTest {
     }
 
     @Test
+    void aTimeoutAlsoKillsProcessesThatDetachedFromTheScript() throws Exception {
+        // "( cmd & )" re-parents cmd to init: it is no descendant of the script any more, only a member
+        // of the script's process group.
+        Path script = script("detach-" + marker + ".sh", "( sleep " + marker + " & )\nsleep " + marker);
+        TaskContext context = Contexts.withTimeout(Contexts.run(JsonValue.EMPTY_JSON_OBJECT), Duration.ofSeconds(2));
+
+        CompletableFuture<HandlerOutcome> outcome = CompletableFuture.supplyAsync(
+                () -> new ScriptRunner(workspace, 1_000_000).run(script, context, process -> {}));
+
+        await().atMost(Duration.ofSeconds(3)).until(() -> markedProcesses().size() >= 3);
+        await().atMost(Duration.ofSeconds(15)).until(outcome::isDone);
+        assertThat(outcome.get()).isInstanceOfSatisfying(HandlerOutcome.Failure.class, f -> assertThat(f.timedOut())
+                .isTrue());
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(markedProcesses().stream().filter(ScriptRunnerTest::runs))
+                        .isEmpty());
+    }
+
+    @Test
     void aProcessThatStartedIsHandedToTheCaller() throws IOException {
         Path script = script("pid.sh", "echo $$");
         AtomicReference<Process> started = new AtomicReference<>();
