@@ -13,10 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits into {@code params.count} (1 to {@link #MAX_COUNT}, default 2) children running
- * {@code params.handler} (default {@code echo}) with params {@code {"index": i, "value": i}}; the merge
- * sums the children's {@code value} results and counts outcomes:
- * {@code {"children": n, "succeeded": s, "failed": f, "sum": total}}.
+ * Splits into {@code params.count} (1 to {@link #MAX_COUNT}, default 2) children running {@code params.handler} (default {@code echo}) with
+ * params {@code {"index": i, "value": i}}; the merge sums the children's {@code value} results and
+ * counts outcomes: {@code {"children": n, "succeeded": s, "failed": f, "sum": total}}. Like every merge
+ * by default, it fails when a child did not succeed, unless {@code params.allowFailures} is true.
  */
 @ApplicationScoped
 public class SplitHandler implements TaskHandler {
@@ -31,7 +31,8 @@ public class SplitHandler implements TaskHandler {
 
     @Override
     public String description() {
-        return "Splits into params.count children of params.handler (default echo); merge sums their values";
+        return "Splits into params.count children of params.handler (default echo); merge sums their values"
+                + " (and fails if a child failed, unless params.allowFailures)";
     }
 
     @Override
@@ -70,10 +71,17 @@ public class SplitHandler implements TaskHandler {
             }
         }
         int total = context.children().size();
+        int failed = total - succeeded;
+        boolean allowFailures = context.params() != null
+                && context.params().getValueType() == JsonValue.ValueType.OBJECT
+                && context.params().asJsonObject().getBoolean("allowFailures", false);
+        if (failed > 0 && !allowFailures) {
+            return HandlerOutcome.failure(failed + " of " + total + " children did not succeed");
+        }
         return HandlerOutcome.success(Json.createObjectBuilder()
                 .add("children", total)
                 .add("succeeded", succeeded)
-                .add("failed", total - succeeded)
+                .add("failed", failed)
                 .add("sum", sum)
                 .build());
     }

@@ -154,9 +154,7 @@ public class TaskLifecycle {
         Task task = store.lock(taskId).orElseThrow(() -> ProblemException.notFound("task", taskId));
         long now = System.currentTimeMillis();
         if (task.getStatus() == TaskStatus.RUNNING) {
-            store.latestAttempt(taskId)
-                    .filter(a -> a.getOutcome() == null)
-                    .ifPresent(a -> a.end(AttemptOutcome.CANCELLED, "cancelled", now));
+            endOpenAttempt(task, "cancelled", now);
         }
         terminate(task, TaskStatus.CANCELLED, now);
         return task;
@@ -175,6 +173,7 @@ public class TaskLifecycle {
             store.lock(childId).filter(child -> !child.getStatus().isTerminal()).ifPresent(child -> {
                 if (child.getStatus() == TaskStatus.RUNNING) {
                     running.add(child.getId());
+                    endOpenAttempt(child, "cancelled with its parent", now);
                 }
                 child.moveTo(TaskStatus.CANCELLED);
                 child.setEndTime(now);
@@ -387,6 +386,12 @@ public class TaskLifecycle {
                 }
             }
         });
+    }
+
+    private void endOpenAttempt(Task task, String reason, long now) {
+        store.latestAttempt(task.getId())
+                .filter(a -> a.getOutcome() == null)
+                .ifPresent(a -> a.end(AttemptOutcome.CANCELLED, reason, now));
     }
 
     private static void end(TaskAttempt attempt, AttemptOutcome outcome, String error, long now) {

@@ -130,10 +130,19 @@ class BuiltinHandlersTest {
     }
 
     @Test
-    void splitMergeSumsTheValuesOfTheChildrenThatSucceeded() {
+    void splitMergeFailsWhenAChildDidNotSucceed() {
         HandlerOutcome outcome = new SplitHandler()
                 .merge(Contexts.merge(
-                        JsonValue.EMPTY_JSON_OBJECT,
+                        JsonValue.EMPTY_JSON_OBJECT, child(0, "SUCCEEDED", value(0)), child(1, "ERROR", null)));
+
+        assertThat(outcome).isEqualTo(HandlerOutcome.failure("1 of 2 children did not succeed"));
+    }
+
+    @Test
+    void splitMergeWithAllowFailuresSumsTheValuesOfTheChildrenThatSucceeded() {
+        HandlerOutcome outcome = new SplitHandler()
+                .merge(Contexts.merge(
+                        Json.createObjectBuilder().add("allowFailures", true).build(),
                         child(0, "SUCCEEDED", value(0)),
                         child(1, "SUCCEEDED", value(1)),
                         child(2, "ERROR", value(100)),
