@@ -18,8 +18,12 @@ import java.nio.file.Path;
  * @param warmupSamples round trip: samples run first and not counted
  * @param lowTasks inversion: low-priority tasks queued first
  * @param highTasks inversion: high-priority tasks queued after them
- * @param sleepMillis inversion: how long each task sleeps (so the consumers stay saturated)
+ * @param sleepMillis inversion: how long each task sleeps; 0 (default) picks it from a measured submission
+ *     rate, so the consumers drain at a quarter of the rate the tasks arrive (they stay saturated)
  * @param scenarios which scenarios run: any of "throughput,roundtrip,inversion"
+ * @param submit how the throughput scenario submits: "http" (POST /api/tasks) or "jms" (baton.submit)
+ * @param jmsProducers JMS submission: producer threads
+ * @param jmsBatch JMS submission: messages per transaction commit
  */
 record BenchConfig(
         Path jbossHome,
@@ -36,7 +40,10 @@ record BenchConfig(
         int lowTasks,
         int highTasks,
         int sleepMillis,
-        String scenarios) {
+        String scenarios,
+        String submit,
+        int jmsProducers,
+        int jmsBatch) {
 
     static BenchConfig fromSystemProperties() {
         return new BenchConfig(
@@ -47,14 +54,17 @@ record BenchConfig(
                 System.getProperty("bench.server.heap", "1g"),
                 Boolean.getBoolean("bench.jfr"),
                 integer("bench.tasks", 20_000),
-                integer("bench.warmup.tasks", 2_000),
+                integer("bench.warmup.tasks", 5_000),
                 integer("bench.clients", 32),
                 integer("bench.samples", 2_000),
-                integer("bench.warmup.samples", 300),
-                integer("bench.inversion.low", 2_000),
+                integer("bench.warmup.samples", 1_000),
+                integer("bench.inversion.low", 1_000),
                 integer("bench.inversion.high", 200),
-                integer("bench.inversion.sleepMillis", 50),
-                System.getProperty("bench.scenarios", "throughput,roundtrip,inversion"));
+                integer("bench.inversion.sleepMillis", 0),
+                System.getProperty("bench.scenarios", "throughput,roundtrip,inversion"),
+                System.getProperty("bench.submit", "http"),
+                integer("bench.jms.producers", 4),
+                Math.max(1, integer("bench.jms.batch", 100)));
     }
 
     int httpPort() {

@@ -27,12 +27,13 @@ public final class Benchmarks {
         try (BatonServer server = new BatonServer(config)) {
             server.start();
             serverOptions = server.javaOptions();
+            CpuClock cpu = new CpuClock(server::jvm);
             out.println("server up; running " + config.scenarios());
             if (config.runs("throughput")) {
-                figures.addAll(measure("throughput", load, new ThroughputScenario(config)::run));
+                figures.addAll(measure("throughput", load, new ThroughputScenario(config, cpu)::run));
             }
             if (config.runs("roundtrip")) {
-                figures.addAll(measure("roundtrip", load, new RoundTripScenario(config)::run));
+                figures.addAll(measure("roundtrip", load, new RoundTripScenario(config, cpu)::run));
             }
             if (config.runs("inversion")) {
                 figures.addAll(measure("inversion", load, new InversionScenario(config)::run));

@@ -14,17 +14,10 @@ import java.util.function.IntFunction;
 
 /**
  * Submits a fixed number of tasks over {@code clients} keep-alive connections at once. The connections
- * are opened before the clock starts; each client takes the next task number until all are taken.
+ * are opened before the clock starts; each client takes the next task number until all are taken. A
+ * 202 answer means the task row and its dispatch message are committed.
  */
-final class ConcurrentSubmitter {
-
-    /** When the submissions started (epoch ms and nanoTime) and ended (nanoTime). */
-    record Run(long startMillis, long startNanos, long endNanos) {
-
-        double seconds() {
-            return (endNanos - startNanos) / 1e9;
-        }
-    }
+final class ConcurrentSubmitter implements Submitter {
 
     private final BenchConfig config;
     private final int clients;
@@ -34,8 +27,14 @@ final class ConcurrentSubmitter {
         this.clients = Math.max(1, clients);
     }
 
+    @Override
+    public String describe() {
+        return clients + " HTTP/1.1 keep-alive clients, POST /api/tasks";
+    }
+
     /** Submits {@code count} tasks, task {@code i} with body {@code body.apply(i)}; every answer must be 202. */
-    Run submit(int count, IntFunction<String> body, long timeoutSeconds) throws Exception {
+    @Override
+    public Run submit(int count, IntFunction<String> body, long timeoutSeconds) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
             AtomicInteger next = new AtomicInteger();

@@ -8,10 +8,17 @@ import java.util.List;
  * Scenario 3: saturate the dispatch consumers with low-priority sleep tasks, then submit high-priority
  * ones, and count the low-priority tasks that started while high-priority work was waiting (beyond the
  * consumers' in-flight window). Uses the tasks' submitTime/startTime from {@code GET /api/tasks}.
+ *
+ * <p>The count only means something if the consumers stay busy and the high-priority tasks arrive faster
+ * than they can start; otherwise a consumer rightly takes a low-priority task while no high-priority one
+ * is queued. So unless {@code bench.inversion.sleepMillis} is given, the scenario first measures how fast
+ * tasks can be submitted right now and makes each task sleep long enough that the consumers drain at a
+ * quarter of that rate.
  */
 final class InversionScenario {
 
     private static final String NAME = "3 priority";
+    private static final int CALIBRATION_TASKS = 300;
 
     private final BenchConfig config;
 
@@ -22,16 +29,28 @@ final class InversionScenario {
     List<Figure> run() throws Exception {
         int low = config.lowTasks();
         int high = config.highTasks();
-        String lowBody = body("bench-low", 0);
-        String highBody = body("bench-high", 100);
         ConcurrentSubmitter submitter = new ConcurrentSubmitter(config, config.clients());
         try (BatonApi api = new BatonApi(config)) {
             int consumers = api.queues().getInt("consumers");
+            StatusWatch watch = new StatusWatch(api);
+            int sleepMillis = config.sleepMillis();
+            String calibration = "given";
+            if (sleepMillis == 0) {
+                double rate = CALIBRATION_TASKS
+                        / submitter
+                                .submit(CALIBRATION_TASKS, i -> BatonApi.NOOP, 300)
+                                .seconds();
+                watch.awaitIdle("priority calibration", Duration.ofMinutes(5));
+                sleepMillis = (int) Math.min(2_000, Math.max(20, Math.ceil(4_000.0 * consumers / rate)));
+                calibration = String.format("chosen for %,.0f submissions/s", rate);
+            }
+            String lowBody = body("bench-low", 0, sleepMillis);
+            String highBody = body("bench-high", 100, sleepMillis);
             submitter.submit(low, i -> lowBody, 300);
             long queuedBeforeHigh = api.queues().getJsonNumber("queued").longValue();
-            ConcurrentSubmitter.Run highRun = submitter.submit(high, i -> highBody, 300);
-            long drainMillis = (long) (low + high) * config.sleepMillis() / Math.max(1, consumers);
-            new StatusWatch(api).awaitIdle("priority", Duration.ofMillis(120_000 + 3 * drainMillis));
+            Submitter.Run highRun = submitter.submit(high, i -> highBody, 300);
+            long drainMillis = (long) (low + high) * sleepMillis / Math.max(1, consumers);
+            watch.awaitIdle("priority", Duration.ofMillis(120_000 + 3 * drainMillis));
 
             List<TaskTimes> sleepers = api.tasks("handler=sleep");
             List<TaskTimes> lows =
@@ -54,8 +73,9 @@ final class InversionScenario {
                             "tasks",
                             String.format("%,d low (0) then %,d high (100)", low, high),
                             String.format(
-                                    "sleep %d ms each, %d consumers; %,d still queued when the high ones came (%s)",
-                                    config.sleepMillis(), consumers, queuedBeforeHigh, saturation)),
+                                    "sleep %d ms each (%s), %d consumers; %,d still queued when the high ones came"
+                                            + " (%s)",
+                                    sleepMillis, calibration, consumers, queuedBeforeHigh, saturation)),
                     new Figure(
                             NAME,
                             "low started in window",
@@ -76,8 +96,8 @@ final class InversionScenario {
         }
     }
 
-    private String body(String name, int priority) {
+    private static String body(String name, int priority, int sleepMillis) {
         return "{\"handler\":\"sleep\",\"name\":\"" + name + "\",\"priority\":" + priority + ",\"params\":{\"ms\":"
-                + config.sleepMillis() + "}}";
+                + sleepMillis + "}}";
     }
 }

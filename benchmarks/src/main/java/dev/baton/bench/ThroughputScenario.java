@@ -15,14 +15,22 @@ final class ThroughputScenario {
     private static final String NAME = "1 throughput";
 
     private final BenchConfig config;
+    private final CpuClock cpu;
 
-    ThroughputScenario(BenchConfig config) {
+    ThroughputScenario(BenchConfig config, CpuClock cpu) {
         this.config = config;
+        this.cpu = cpu;
     }
 
     List<Figure> run() throws Exception {
         int n = config.tasks();
-        ConcurrentSubmitter submitter = new ConcurrentSubmitter(config, config.clients());
+        Submitter submitter =
+                switch (config.submit()) {
+                    case "http" -> new ConcurrentSubmitter(config, config.clients());
+                    case "jms" -> new JmsSubmitter(config);
+                    default -> throw new IllegalArgumentException(
+                            "bench.submit must be http or jms: " + config.submit());
+                };
         try (BatonApi api = new BatonApi(config)) {
             StatusWatch watch = new StatusWatch(api);
             if (config.warmupTasks() > 0) {
@@ -34,10 +42,12 @@ final class ThroughputScenario {
                         Duration.ofSeconds(timeoutSeconds(config.warmupTasks())));
             }
             long before = api.tasksByStatus().getOrDefault("SUCCEEDED", 0L);
-            ConcurrentSubmitter.Run run = submitter.submit(n, i -> BatonApi.NOOP, timeoutSeconds(n));
+            CpuClock.Reading cpuBefore = cpu.read();
+            Submitter.Run run = submitter.submit(n, i -> BatonApi.NOOP, timeoutSeconds(n));
             long doneWhenSubmitted = api.tasksByStatus().getOrDefault("SUCCEEDED", 0L) - before;
             watch.awaitSucceeded("throughput", before + n, Duration.ofSeconds(timeoutSeconds(n)));
             long observedNanos = System.nanoTime();
+            CpuClock.Reading cpuAfter = cpu.read();
 
             List<TaskTimes> measured = new ArrayList<>();
             for (TaskTimes t : api.tasks("status=SUCCEEDED&handler=noop")) {
@@ -54,7 +64,7 @@ final class ThroughputScenario {
             double polled = (observedNanos - run.startNanos()) / 1e9;
             Percentiles sojourn = new Percentiles(
                     measured.stream().mapToLong(t -> t.end() - t.submit()).toArray());
-            String how = config.clients() + " HTTP/1.1 keep-alive clients, POST /api/tasks";
+            String how = submitter.describe();
             return List.of(
                     new Figure(NAME, "tasks", String.format("%,d", n), "noop, durable (H2 + persistent JMS, XA)"),
                     new Figure(
@@ -78,7 +88,20 @@ final class ThroughputScenario {
                             NAME,
                             "submit -> end p50 / p99",
                             String.format("%,d / %,d ms", sojourn.percentile(50), sojourn.percentile(99)),
-                            "per task, server clock; includes queueing behind the backlog"));
+                            "per task, server clock; includes queueing behind the backlog"),
+                    new Figure(
+                            NAME,
+                            "CPU per task: server / client",
+                            String.format(
+                                    "%.2f / %.2f ms",
+                                    cpuAfter.serverMillisPer(cpuBefore, n), cpuAfter.clientMillisPer(cpuBefore, n)),
+                            String.format(
+                                    "server JVM CPU time / tasks: at most ~%,.0f tasks/s if it had all %d CPUs",
+                                    Runtime.getRuntime().availableProcessors()
+                                            * 1000
+                                            / cpuAfter.serverMillisPer(cpuBefore, n),
+                                    Runtime.getRuntime().availableProcessors())),
+                    new Figure(NAME, "server CPU by thread", "", cpuAfter.serverThreadGroups(cpuBefore)));
         }
     }
 
