@@ -3,7 +3,6 @@ package dev.baton.tasks.control;
 import dev.baton.infrastructure.json.JsonDocuments;
 import dev.baton.tasks.entity.Task;
 import dev.baton.tasks.entity.TaskAttempt;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -18,9 +17,9 @@ public final class TaskJson {
 
     public static JsonObject of(Task task, List<TaskAttempt> attempts) {
         JsonObjectBuilder json = summaryBuilder(task);
-        JsonArrayBuilder history = Json.createArrayBuilder();
+        JsonArrayBuilder history = JsonDocuments.builders().createArrayBuilder();
         for (TaskAttempt attempt : attempts) {
-            JsonObjectBuilder a = Json.createObjectBuilder().add("number", attempt.getNumber());
+            JsonObjectBuilder a = JsonDocuments.builders().createObjectBuilder().add("number", attempt.getNumber());
             put(a, "node", attempt.getNode());
             put(a, "worker", attempt.getWorker());
             time(a, "start", attempt.getStartTime());
@@ -40,7 +39,7 @@ public final class TaskJson {
     }
 
     private static JsonObjectBuilder summaryBuilder(Task task) {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("id", task.getId());
+        JsonObjectBuilder json = JsonDocuments.builders().createObjectBuilder().add("id", task.getId());
         put(json, "name", task.getName());
         json.add("handler", task.getHandler())
                 .add("status", task.getStatus().name())

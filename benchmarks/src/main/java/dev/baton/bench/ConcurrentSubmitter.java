@@ -1,0 +1,82 @@
+package dev.baton.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+
+/**
+ * Submits a fixed number of tasks over {@code clients} keep-alive connections at once. The connections
+ * are opened before the clock starts; each client takes the next task number until all are taken. A
+ * 202 answer means the task row and its dispatch message are committed.
+ */
+final class ConcurrentSubmitter implements Submitter {
+
+    private final BenchConfig config;
+    private final int clients;
+
+    ConcurrentSubmitter(BenchConfig config, int clients) {
+        this.config = config;
+        this.clients = Math.max(1, clients);
+    }
+
+    @Override
+    public String describe() {
+        return clients + " HTTP/1.1 keep-alive clients, POST /api/tasks";
+    }
+
+    /** Submits {@code count} tasks, task {@code i} with body {@code body.apply(i)}; every answer must be 202. */
+    @Override
+    public Run submit(int count, IntFunction<String> body, long timeoutSeconds) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            AtomicInteger next = new AtomicInteger();
+            CountDownLatch connected = new CountDownLatch(clients);
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<?>> workers = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                workers.add(pool.submit(() -> {
+                    try (BatonApi api = new BatonApi(config)) {
+                        api.connect();
+                        connected.countDown();
+                        go.await();
+                        for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                            api.submit(body.apply(i));
+                        }
+                    }
+                    return null;
+                }));
+            }
+            if (!connected.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the clients could not connect within 30 s");
+            }
+            long startMillis = System.currentTimeMillis();
+            long startNanos = System.nanoTime();
+            go.countDown();
+            long deadline = startNanos + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+            for (Future<?> worker : workers) {
+                try {
+                    worker.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (ExecutionException e) {
+                    next.set(count); // stop the other clients
+                    throw new IllegalStateException(
+                            "a submission failed: " + e.getCause().getMessage(), e.getCause());
+                } catch (TimeoutException e) {
+                    next.set(count);
+                    throw new IllegalStateException(
+                            "submitting " + count + " tasks took over " + timeoutSeconds + " s");
+                }
+            }
+            return new Run(startMillis, startNanos, System.nanoTime());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
