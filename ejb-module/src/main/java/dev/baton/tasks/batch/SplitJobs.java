@@ -2,9 +2,11 @@ package dev.baton.tasks.batch;
 
 import dev.baton.tasks.control.TaskLifecycle;
 import dev.baton.tasks.control.TaskSplit;
+import jakarta.annotation.Resource;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -19,8 +21,13 @@ public class SplitJobs {
     @EJB
     TaskLifecycle lifecycle;
 
+    @Resource
+    ManagedExecutorService executor;
+
     void onSplit(@Observes(during = TransactionPhase.AFTER_SUCCESS) TaskSplit split) {
-        start(split.taskId());
+        // Not on this thread: it is still inside the committed transaction's completion, where recording
+        // the job execution cannot start a transaction of its own.
+        executor.execute(() -> start(split.taskId()));
     }
 
     public long start(String parentId) {
