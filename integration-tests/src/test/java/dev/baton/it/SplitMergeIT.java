@@ -6,7 +6,9 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import org.awaitility.Awaitility;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -149,6 +151,37 @@ class SplitMergeIT {
         Awaitility.await("no hang.sh process left")
                 .atMost(Duration.ofSeconds(15))
                 .until(() -> TestWorkspace.processesRunning("hang.sh").isEmpty());
+        assertThat(tasks.get(id).getString("status")).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void noChildStartsOnceTheCancelOfItsParentReturned() {
+        // Thousands of children take seconds to create: the cancel lands while the split job creates them.
+        String id = tasks.submit("{\"handler\":\"split\",\"params\":{\"count\":5000,\"handler\":\"noop\"}}");
+        tasks.awaitStatus(id, "WAITING", MAX);
+
+        Api.Reply cancel = tasks.api().post("/api/tasks/" + id + "/cancel", "");
+        Instant cancelReturned = Instant.now();
+
+        assertThat(cancel.status()).as(cancel.toString()).isEqualTo(200);
+        AtomicInteger lastCount = new AtomicInteger(-1);
+        List<JsonObject> children = Awaitility.await("the split job stopped creating children")
+                .atMost(MAX)
+                .during(Duration.ofSeconds(3))
+                .pollInterval(Duration.ofMillis(500))
+                .until(
+                        () -> tasks.children(id),
+                        list -> list.stream().allMatch(TaskClient::isTerminal)
+                                && list.size() == lastCount.getAndSet(list.size()));
+        assertThat(children)
+                .as("a child still waiting when its parent's cancel returned was cancelled, never started")
+                .filteredOn(c -> !c.isNull("startTime"))
+                .allSatisfy(
+                        c -> assertThat(Instant.parse(c.getString("startTime"))).isBefore(cancelReturned));
+        assertThat(children)
+                .filteredOn(c -> !"CANCELLED".equals(c.getString("status")))
+                .as("children that ran before the cancel")
+                .hasSizeLessThan(5000);
         assertThat(tasks.get(id).getString("status")).isEqualTo("CANCELLED");
     }
 

@@ -76,7 +76,9 @@ public class TaskLifecycle {
      * Takes the task for one attempt if it is QUEUED and {@code seq} is its current dispatch; returns
      * null for a stale or duplicate message (the message is then simply consumed). Throws {@link
      * DispatchNotVisibleYet} when the task or this dispatch is not readable yet (the message overtook
-     * the commit of its own transaction's database branch).
+     * the commit of its own transaction's database branch). A child whose parent no longer waits for it
+     * (cancelled meanwhile) is cancelled instead of started: the parent's cancel cannot see children a
+     * split job was creating at that moment.
      */
     public Claim claim(String taskId, int seq, String node) {
         Task task = store.lock(taskId).orElse(null);
@@ -87,6 +89,14 @@ public class TaskLifecycle {
             return null;
         }
         long now = System.currentTimeMillis();
+        if (task.getParentId() != null) {
+            TaskStatus parent = store.status(task.getParentId()).orElse(null);
+            if (parent != TaskStatus.WAITING) {
+                task.setError("not started: parent " + task.getParentId() + " is " + parent);
+                terminate(task, TaskStatus.CANCELLED, now);
+                return null;
+            }
+        }
         task.moveTo(TaskStatus.RUNNING);
         task.setTries(task.getTries() + 1);
         task.setStartTime(now);

@@ -25,6 +25,14 @@ public class TaskStore {
         return Optional.ofNullable(em.find(Task.class, id));
     }
 
+    /** Just the task's status (a cheap read: no JSON columns). */
+    public Optional<TaskStatus> status(String id) {
+        return em.createQuery("SELECT t.status FROM Task t WHERE t.id = :id", TaskStatus.class)
+                .setParameter("id", id)
+                .getResultStream()
+                .findFirst();
+    }
+
     /** The task, row-locked until the transaction ends: status changes are serialized per task. */
     public Optional<Task> lock(String id) {
         return Optional.ofNullable(em.find(Task.class, id, LockModeType.PESSIMISTIC_WRITE));
