@@ -12,7 +12,7 @@ import jakarta.inject.Named;
 /**
  * One partition: creates and dispatches children [from, to) (skipping any that exist, so a restarted
  * partition never duplicates a child), then waits until all of them are terminal or the parent stops
- * waiting (cancelled). Its exit status reports "done/total".
+ * waiting (cancelled). Its exit status is COMPLETED, or STOPPED when the job was stopped.
  */
 @Named("splitChildrenBatchlet")
 @Dependent
