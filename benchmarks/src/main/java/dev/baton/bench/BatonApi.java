@@ -34,6 +34,10 @@ final class BatonApi implements AutoCloseable {
         return http.post(target, json);
     }
 
+    HttpReply get(String target) throws IOException {
+        return http.get(target);
+    }
+
     /** Submits and checks the answer is 202 (stored and queued). */
     void submit(String json) throws IOException {
         http.post("/api/tasks", json).expect(202, "POST /api/tasks");

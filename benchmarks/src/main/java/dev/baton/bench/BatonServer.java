@@ -34,8 +34,35 @@ final class BatonServer implements AutoCloseable {
         this.config = config;
     }
 
-    /** Prepares the base directory, starts WildFly, waits for the deployment and for /api/health. */
-    void start() throws IOException, InterruptedException {
+    /**
+     * Starts WildFly and waits for the deployment and for /api/health. The first start prepares a fresh
+     * base directory; a start after {@link #stop()} keeps it (and so the database).
+     */
+    synchronized void start() throws IOException, InterruptedException {
+        if (process != null) {
+            throw new IllegalStateException("the server is running");
+        }
+        if (javaOptions.isEmpty()) {
+            prepare();
+        } else {
+            Path deployments = config.serverBase().resolve("deployments");
+            try (Stream<Path> markers = Files.list(deployments)) {
+                for (Path marker : (Iterable<Path>) markers::iterator) {
+                    if (!marker.getFileName().toString().equals("baton.ear")) {
+                        Files.delete(marker);
+                    }
+                }
+            }
+        }
+        launch();
+    }
+
+    /** The H2 database of the server, without the {@code .mv.db} suffix. */
+    Path database() {
+        return config.serverBase().resolve("data/baton/baton");
+    }
+
+    private void prepare() throws IOException {
         requireFree(config.httpPort());
         requireFree(config.managementPort());
         Path jbossHome = config.jbossHome();
@@ -52,7 +79,6 @@ final class BatonServer implements AutoCloseable {
         Path deployments = Files.createDirectories(base.resolve("deployments"));
         Files.createDirectories(base.resolve("log"));
         Files.copy(config.ear(), deployments.resolve("baton.ear"), StandardCopyOption.REPLACE_EXISTING);
-
         javaOptions.addAll(List.of(
                 "-Xms" + config.serverHeap(),
                 "-Xmx" + config.serverHeap(),
@@ -65,6 +91,13 @@ final class BatonServer implements AutoCloseable {
             javaOptions.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
                     + base.getParent().resolve("server.jfr"));
         }
+    }
+
+    private void launch() throws IOException, InterruptedException {
+        requireFree(config.httpPort());
+        requireFree(config.managementPort());
+        Path jbossHome = config.jbossHome();
+        Path base = config.serverBase();
         ProcessBuilder builder = new ProcessBuilder(
                         jbossHome.resolve("bin/standalone.sh").toString(),
                         "-c",
@@ -83,7 +116,7 @@ final class BatonServer implements AutoCloseable {
         process = builder.start();
         shutdownHook = new Thread(this::stop, "stop-baton-server");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
-        awaitDeployment(deployments);
+        awaitDeployment(base.resolve("deployments"));
         awaitHealth();
     }
 
@@ -150,7 +183,7 @@ final class BatonServer implements AutoCloseable {
     }
 
     /** Stops WildFly gracefully (SIGTERM to its JVM), forcibly after a minute. */
-    private synchronized void stop() {
+    synchronized void stop() {
         if (process == null) {
             return;
         }

@@ -20,10 +20,12 @@ import java.nio.file.Path;
  * @param highTasks inversion: high-priority tasks queued after them
  * @param sleepMillis inversion: how long each task sleeps; 0 (default) picks it from a measured submission
  *     rate, so the consumers drain at a quarter of the rate the tasks arrive (they stay saturated)
- * @param scenarios which scenarios run: any of "throughput,roundtrip,inversion"
+ * @param scenarios which scenarios run: any of "throughput,roundtrip,inversion,paging"
+ *     (paging restarts the server and fills its database, so it runs last)
  * @param submit how the throughput scenario submits: "http" (POST /api/tasks) or "jms" (baton.submit)
  * @param jmsProducers JMS submission: producer threads
  * @param jmsBatch JMS submission: messages per transaction commit
+ * @param pagingRows paging: finished tasks inserted into the database before listing them
  */
 record BenchConfig(
         Path jbossHome,
@@ -43,7 +45,8 @@ record BenchConfig(
         String scenarios,
         String submit,
         int jmsProducers,
-        int jmsBatch) {
+        int jmsBatch,
+        int pagingRows) {
 
     static BenchConfig fromSystemProperties() {
         return new BenchConfig(
@@ -61,10 +64,11 @@ record BenchConfig(
                 integer("bench.inversion.low", 1_000),
                 integer("bench.inversion.high", 200),
                 integer("bench.inversion.sleepMillis", 0),
-                System.getProperty("bench.scenarios", "throughput,roundtrip,inversion"),
+                System.getProperty("bench.scenarios", "throughput,roundtrip,inversion,paging"),
                 System.getProperty("bench.submit", "http"),
                 integer("bench.jms.producers", 4),
-                Math.max(1, integer("bench.jms.batch", 100)));
+                Math.max(1, integer("bench.jms.batch", 100)),
+                Math.max(1, integer("bench.paging.rows", 1_000_000)));
     }
 
     int httpPort() {

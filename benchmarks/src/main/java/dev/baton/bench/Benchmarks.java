@@ -38,6 +38,9 @@ public final class Benchmarks {
             if (config.runs("inversion")) {
                 figures.addAll(measure("inversion", load, new InversionScenario(config)::run));
             }
+            if (config.runs("paging")) {
+                figures.addAll(measure("paging", load, new PagingScenario(config, server)::run));
+            }
         }
         print(out, config, started, serverOptions, load, figures);
     }

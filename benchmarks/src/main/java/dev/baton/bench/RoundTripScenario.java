@@ -104,7 +104,7 @@ final class RoundTripScenario {
         });
     }
 
-    private static String millis(long micros) {
+    static String millis(long micros) {
         return String.format("%.2f ms", micros / 1000.0);
     }
 }

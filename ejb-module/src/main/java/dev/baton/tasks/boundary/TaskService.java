@@ -3,6 +3,7 @@ package dev.baton.tasks.boundary;
 import dev.baton.handlers.control.HandlerRegistry;
 import dev.baton.handlers.control.RunningTasks;
 import dev.baton.infrastructure.problem.ProblemException;
+import dev.baton.tasks.control.DuplicateIdempotencyKey;
 import dev.baton.tasks.control.TaskJson;
 import dev.baton.tasks.control.TaskLifecycle;
 import dev.baton.tasks.control.TaskPage;
@@ -57,7 +58,7 @@ public class TaskService {
         try {
             Task task = lifecycle.submit(request, user, null, null);
             return new SubmitResult(task.getId(), TaskJson.of(task, List.of()), true);
-        } catch (EJBException | PersistenceException e) {
+        } catch (DuplicateIdempotencyKey | EJBException | PersistenceException e) {
             // Two submissions with one key raced: the unique index let one win; answer with it.
             if (request.idempotencyKey() != null) {
                 Optional<JsonObject> winner = findByKey(user, request.idempotencyKey());

@@ -18,6 +18,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -67,7 +68,14 @@ public class TaskLifecycle {
         // and so commits first, and no consumer can receive the dispatch before the task is visible
         // (it would find no task and drop the message). A duplicate idempotency key fails here, inside
         // the caller's try, before anything is sent.
-        em.flush();
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            if (request.idempotencyKey() != null) {
+                throw new DuplicateIdempotencyKey(request.idempotencyKey(), e);
+            }
+            throw e;
+        }
         dispatcher.dispatch(task, Duration.ZERO);
         return task;
     }
