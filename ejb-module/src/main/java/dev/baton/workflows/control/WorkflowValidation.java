@@ -1,0 +1,21 @@
+package dev.baton.workflows.control;
+
+import dev.baton.infrastructure.problem.Violation;
+import java.util.List;
+
+/**
+ * What {@link WorkflowValidator} found: every error and warning at once, each naming a JSON pointer.
+ *
+ * @param definition null when there are errors
+ */
+public record WorkflowValidation(WorkflowDefinition definition, List<Violation> errors, List<Violation> warnings) {
+
+    public WorkflowValidation {
+        errors = List.copyOf(errors);
+        warnings = List.copyOf(warnings);
+    }
+
+    public boolean valid() {
+        return errors.isEmpty();
+    }
+}
