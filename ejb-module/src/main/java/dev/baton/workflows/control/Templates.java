@@ -47,7 +47,11 @@ public final class Templates {
 
     private final BoundedCache<String, JsonPath> paths = new BoundedCache<>(1_000);
 
-    /** Renders every string in {@code template} (objects and arrays recursively); null stays null. */
+    /**
+     * Renders every string in {@code template} (objects and arrays recursively); null stays null.
+     *
+     * @throws IllegalArgumentException for a template {@link #problems(String)} reports
+     */
     public JsonValue render(JsonValue template, JsonObject context) {
         if (template == null) {
             return null;
@@ -102,9 +106,19 @@ public final class Templates {
         return JsonDocuments.print(value);
     }
 
-    /** The value at {@code path} ({@code $...}, Orchy's {@code $1.x} accepted), or null when missing. */
+    /**
+     * The value at {@code path} ({@code $...}, Orchy's {@code $1.x} accepted), or null when missing.
+     *
+     * @throws IllegalArgumentException when the path does not compile
+     */
     public JsonValue read(String path, JsonObject context) {
-        JsonPath compiled = compile(TemplateScanner.normalise(path));
+        String normalised = TemplateScanner.normalise(path);
+        JsonPath compiled;
+        try {
+            compiled = compile(normalised);
+        } catch (InvalidPathException | StringIndexOutOfBoundsException e) {
+            throw new IllegalArgumentException("bad JSONPath '" + normalised + "': " + e.getMessage(), e);
+        }
         return toJson(compiled.read(context, JAYWAY));
     }
 
