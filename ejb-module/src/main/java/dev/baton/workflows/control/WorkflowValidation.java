@@ -1,5 +1,6 @@
 package dev.baton.workflows.control;
 
+import dev.baton.infrastructure.problem.ProblemException;
 import dev.baton.infrastructure.problem.Violation;
 import java.util.List;
 
@@ -17,5 +18,13 @@ public record WorkflowValidation(WorkflowDefinition definition, List<Violation> 
 
     public boolean valid() {
         return errors.isEmpty();
+    }
+
+    /** The definition, or a 422 problem listing every error. */
+    public WorkflowDefinition orThrow() {
+        if (!valid()) {
+            throw ProblemException.invalid(errors);
+        }
+        return definition;
     }
 }
