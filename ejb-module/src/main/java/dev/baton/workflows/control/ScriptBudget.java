@@ -23,7 +23,7 @@ final class ScriptBudget {
     /** Throws {@link SandboxLimitExceeded} once the script is over its time or memory. */
     void check() {
         if (memoryLimitBytes > 0 && allocatedAtStart >= 0 && allocated() - allocatedAtStart > memoryLimitBytes) {
-            throw new SandboxLimitExceeded(memoryMessage());
+            throw new SandboxLimitExceeded(memoryMessage(memoryLimitBytes));
         }
         if (System.nanoTime() - started > timeLimitMillis * 1_000_000L) {
             throw new SandboxLimitExceeded(timeMessage());
@@ -34,7 +34,7 @@ final class ScriptBudget {
         return "script exceeded its time limit of " + timeLimitMillis + " ms";
     }
 
-    String memoryMessage() {
+    static String memoryMessage(long memoryLimitBytes) {
         return "script exceeded its memory limit of " + (memoryLimitBytes >> 20) + " MiB";
     }
 

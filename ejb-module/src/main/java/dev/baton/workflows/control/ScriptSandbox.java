@@ -77,22 +77,23 @@ public final class ScriptSandbox {
      */
     public JsonObject run(String source, JsonObject context) {
         Script script = compile(source);
-        ScriptBudget budget = new ScriptBudget(timeLimitMillis, memoryLimitBytes);
         Context cx = contexts.enterContext();
         try {
-            cx.putThreadLocal(SandboxContextFactory.BUDGET, budget);
             ScriptableObject scope = cx.initSafeStandardObjects();
             ScriptGuards.install(scope, memoryLimitBytes / 2, memoryLimitBytes / 16);
             Scriptable dollar = copyOf(context, cx, scope);
             Map<String, Object> before = propertiesOf(dollar);
             scope.put("$", scope, dollar);
+            // the limits count from here: copying a large context is not the script's doing
+            ScriptBudget budget = new ScriptBudget(timeLimitMillis, memoryLimitBytes);
+            cx.putThreadLocal(SandboxContextFactory.BUDGET, budget);
             script.exec(cx, scope);
             budget.check();
             return output(cx, scope, before);
         } catch (SandboxLimitExceeded e) {
             throw new ScriptFailure(e.getMessage());
         } catch (OutOfMemoryError e) {
-            throw new ScriptFailure(budget.memoryMessage() + " (the server ran out of memory)");
+            throw new ScriptFailure(ScriptBudget.memoryMessage(memoryLimitBytes) + " (the server ran out of memory)");
         } catch (StackOverflowError e) {
             throw new ScriptFailure("script recursed too deeply");
         } catch (ScriptFailure e) {

@@ -178,6 +178,40 @@ class ScriptSandboxTest {
     }
 
     @Test
+    void catastrophicRegexBacktrackingHitsATimeOrMemoryLimit() {
+        ScriptSandbox roomy = new ScriptSandbox(300, 4L << 30, 1 << 20);
+
+        assertThatThrownBy(() -> roomy.run("$.r = /(a+)+$/.test('a'.repeat(40) + '!')", CONTEXT))
+                .isInstanceOf(ScriptFailure.class)
+                .hasMessage("script exceeded its time limit of 300 ms");
+    }
+
+    @Test
+    void gettersAndToJsonRunUnderTheLimitsToo() {
+        ScriptSandbox quick = new ScriptSandbox(200, 64L << 20, 1 << 20);
+
+        assertThatThrownBy(() -> quick.run(
+                        "Object.defineProperty($, 'x', {enumerable: true, get: function () { while (true) {} }})",
+                        CONTEXT))
+                .isInstanceOf(ScriptFailure.class)
+                .hasMessageContaining("time limit");
+        assertThatThrownBy(() -> quick.run("$.x = {toJSON: function () { while (true) {} }}", CONTEXT))
+                .isInstanceOf(ScriptFailure.class)
+                .hasMessageContaining("time limit");
+    }
+
+    @Test
+    void aLargeContextDoesNotCountAgainstTheScriptsMemory() {
+        StringBuilder big = new StringBuilder("{\"input\":{\"rows\":[");
+        for (int i = 0; i < 200_000; i++) {
+            big.append(i == 0 ? "" : ",").append("{\"n\":").append(i).append(",\"s\":\"row\"}");
+        }
+        JsonObject context = json(big.append("]}}").toString());
+
+        assertThat(sandbox.run("$.count = $.input.rows.length;", context)).isEqualTo(json("{\"count\":200000}"));
+    }
+
+    @Test
     void growingMemoryHitsTheMemoryLimit() {
         assertThatThrownBy(() -> sandbox.run("var a = []; while (true) a.push(new Array(100000).fill(1))", CONTEXT))
                 .isInstanceOf(ScriptFailure.class)
