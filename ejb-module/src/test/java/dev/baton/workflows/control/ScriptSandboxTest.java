@@ -67,6 +67,19 @@ class ScriptSandboxTest {
     }
 
     @Test
+    void numbersJsonCannotHoldBecomeNull() {
+        assertThat(sandbox.run("$.big = 1e400; $.nan = NaN; $.neg = -0; $.d = new Date(0);", CONTEXT))
+                .isEqualTo(json("{\"big\":null,\"nan\":null,\"neg\":0,\"d\":\"1970-01-01T00:00:00.000Z\"}"));
+    }
+
+    @Test
+    void deeplyNestedOutputIsAScriptFailure() {
+        assertThatThrownBy(
+                        () -> sandbox.run("var o = {}; for (var i = 0; i < 5000; i++) o = {a: o}; $.deep = o", CONTEXT))
+                .isInstanceOf(ScriptFailure.class);
+    }
+
+    @Test
     void standardObjectsAndModernSyntaxAreAvailable() {
         String source = "const f = (x) => x * 2; let d = new Date(0);"
                 + " $.r = { json: JSON.parse('{\"a\":1}').a, max: Math.max(1, 7), year: d.getUTCFullYear(),"
