@@ -10,11 +10,28 @@ public final class Destinations {
     public static final String DISPATCH_QUEUE = "java:/jms/queue/baton.dispatch";
     /** Public: JSON task submissions from enterprise producers. */
     public static final String SUBMIT_QUEUE = "java:/jms/queue/baton.submit";
+    /**
+     * Internal: workflow signals (a task of an action finished, a timer fired, a subworkflow ended, a run
+     * timed out); body = run id, properties {@link #KIND}, {@link #ACTION}, {@link #REF}, {@link #SEQ}.
+     */
+    public static final String WORKFLOW_QUEUE = "java:/jms/queue/baton.workflow";
+    /** Public: external events for waiting workflow runs; properties {@link #RUN} and {@link #EVENT}, JSON body. */
+    public static final String EVENTS_QUEUE = "java:/jms/queue/baton.events";
     /** Dead letters; Baton sets {@link #ERROR} on the messages it moves there itself. */
     public static final String DEAD_LETTER_QUEUE = "java:/jms/queue/baton.dlq";
 
     /** The task's dispatch sequence number a dispatch message was sent for (stale ones are dropped). */
     public static final String SEQ = "baton_seq";
+    /** Workflow signal: what happened (see the workflow signal kinds). */
+    public static final String KIND = "baton_kind";
+    /** Workflow signal: the action of the run it concerns. */
+    public static final String ACTION = "baton_action";
+    /** Workflow signal: the task or child run it concerns. */
+    public static final String REF = "baton_ref";
+    /** Event messages: the run the event is for. */
+    public static final String RUN = "baton_run";
+    /** Event messages: the event's name. */
+    public static final String EVENT = "baton_event";
     /** Why Baton dead-lettered a message. */
     public static final String ERROR = "baton_error";
     /** The queue a dead-lettered message came from. */

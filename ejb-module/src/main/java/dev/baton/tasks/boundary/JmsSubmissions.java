@@ -1,7 +1,7 @@
 package dev.baton.tasks.boundary;
 
 import dev.baton.handlers.control.HandlerRegistry;
-import dev.baton.infrastructure.jms.Destinations;
+import dev.baton.infrastructure.jms.DeadLetters;
 import dev.baton.infrastructure.jms.ReplyDestinations;
 import dev.baton.infrastructure.problem.ProblemException;
 import dev.baton.tasks.control.ReplySender;
@@ -10,16 +10,11 @@ import dev.baton.tasks.control.TaskRequest;
 import dev.baton.tasks.control.TaskRequestParser;
 import dev.baton.tasks.control.TaskStore;
 import dev.baton.tasks.entity.Task;
-import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.jms.BytesMessage;
-import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
-import jakarta.jms.JMSProducer;
 import jakarta.jms.Message;
-import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -53,10 +48,7 @@ public class JmsSubmissions {
     TaskStore store;
 
     @Inject
-    JMSContext jms;
-
-    @Resource(lookup = Destinations.DEAD_LETTER_QUEUE)
-    Queue deadLetters;
+    DeadLetters deadLetters;
 
     public void submit(Message message) throws JMSException {
         TaskRequest request;
@@ -102,20 +94,10 @@ public class JmsSubmissions {
     }
 
     private static String correlationId(Message message) throws JMSException {
-        return message.getJMSCorrelationID() != null ? message.getJMSCorrelationID() : message.getJMSMessageID();
+        return DeadLetters.correlationId(message);
     }
 
-    /** Moves the submission to the dead letters with its body (text or bytes) and the reason. */
     private void deadLetter(Message message, String reason) throws JMSException {
-        LOG.warning(() -> "dead-lettering a JMS submission: " + reason);
-        JMSProducer producer = jms.createProducer()
-                .setProperty(Destinations.ERROR, reason)
-                .setProperty(Destinations.ORIGIN, "baton.submit")
-                .setJMSCorrelationID(correlationId(message));
-        if (message instanceof BytesMessage bytes) {
-            producer.send(deadLetters, bytes.getBody(byte[].class));
-        } else {
-            producer.send(deadLetters, message instanceof TextMessage text ? text.getText() : null);
-        }
+        deadLetters.send(message, "baton.submit", reason);
     }
 }

@@ -54,6 +54,11 @@ public class TaskLifecycle {
 
     /** Stores a new QUEUED task and dispatches it. The caller checked the handler and the idempotency key. */
     public Task submit(TaskRequest request, String user, String replyTo, String correlationId) {
+        return submit(request, user, replyTo, correlationId, null);
+    }
+
+    /** Submits a task on behalf of {@code origin} (see {@link Task#getOrigin()}), in the caller's transaction. */
+    public Task submit(TaskRequest request, String user, String replyTo, String correlationId, String origin) {
         long now = System.currentTimeMillis();
         Task task = new Task(Ids.newId(), request.handler(), request.priority(), now);
         task.setName(request.name());
@@ -63,6 +68,7 @@ public class TaskLifecycle {
         task.setSubmittedBy(user);
         task.setIdempotencyKey(request.idempotencyKey());
         task.setReply(replyTo, correlationId);
+        task.setOrigin(origin);
         em.persist(task);
         // Insert the row before sending: the database joins the XA transaction before the JMS session
         // and so commits first, and no consumer can receive the dispatch before the task is visible
@@ -195,7 +201,7 @@ public class TaskLifecycle {
                 }
                 child.moveTo(TaskStatus.CANCELLED);
                 child.setEndTime(now);
-                finished.fire(new TaskFinished(child.getId(), TaskStatus.CANCELLED));
+                finished.fire(new TaskFinished(child.getId(), TaskStatus.CANCELLED, child.getOrigin()));
             });
         }
         return running;
@@ -392,7 +398,7 @@ public class TaskLifecycle {
         if (task.getParentId() != null) {
             childTerminated(task.getParentId());
         }
-        finished.fire(new TaskFinished(task.getId(), status));
+        finished.fire(new TaskFinished(task.getId(), status, task.getOrigin()));
     }
 
     private void childTerminated(String parentId) {

@@ -109,6 +109,10 @@ public class Task {
     @Column(name = "dispatch_seq")
     private int dispatchSeq;
 
+    /** Who asked for the task besides its user, e.g. {@code run:<runId>:<actionId>} for a workflow action. */
+    @Column(length = 200)
+    private String origin;
+
     @Version
     private long version;
 
@@ -142,6 +146,14 @@ public class Task {
             return null;
         }
         return endTime - startTime;
+    }
+
+    public String getOrigin() {
+        return origin;
+    }
+
+    public void setOrigin(String origin) {
+        this.origin = origin;
     }
 
     public String getId() {
