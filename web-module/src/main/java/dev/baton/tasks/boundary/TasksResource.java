@@ -2,6 +2,7 @@ package dev.baton.tasks.boundary;
 
 import dev.baton.infrastructure.config.BatonConfig;
 import dev.baton.infrastructure.problem.ProblemException;
+import dev.baton.infrastructure.rest.Bodies;
 import dev.baton.infrastructure.rest.QueryParams;
 import dev.baton.tasks.control.TaskQuery;
 import dev.baton.tasks.control.TaskRequest;
@@ -31,10 +32,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /** The task API: submit, read, list, wait for results, cancel, retry, delete. */
@@ -75,7 +74,7 @@ public class TasksResource {
             @Suspended AsyncResponse response) {
         Integer waitSeconds =
                 QueryParams.integer("wait", wait, 0, (int) config.maxWait().toSeconds());
-        TaskRequest request = TaskRequestParser.parse(read(body));
+        TaskRequest request = TaskRequestParser.parse(Bodies.read(body));
         String key = QueryParams.text(IDEMPOTENCY_KEY, idempotencyKey, 200);
         if (key != null) {
             if (request.idempotencyKey() != null && !request.idempotencyKey().equals(key)) {
@@ -187,13 +186,5 @@ public class TasksResource {
                 .type(MediaType.APPLICATION_JSON)
                 .entity(json.build())
                 .build();
-    }
-
-    private static String read(InputStream body) {
-        try {
-            return new String(body.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw ProblemException.badRequest("body", "could not be read: " + e.getMessage());
-        }
     }
 }
