@@ -24,6 +24,8 @@ public final class Jms {
     public static final String SUBMIT = "jms.queue.baton.submit";
     /** The address of WildFly's JMS queue {@code baton.dlq}. */
     public static final String DEAD_LETTERS = "jms.queue.baton.dlq";
+    /** The address of WildFly's JMS queue {@code baton.events} (external events for workflow runs). */
+    public static final String EVENTS = "jms.queue.baton.events";
     /** How long a test waits for a reply or a dead letter, in milliseconds. */
     public static final long RECEIVE_MILLIS = 30_000;
 
@@ -47,6 +49,10 @@ public final class Jms {
 
     public static Queue submitQueue(JMSContext jms) {
         return jms.createQueue(SUBMIT);
+    }
+
+    public static Queue eventsQueue(JMSContext jms) {
+        return jms.createQueue(EVENTS);
     }
 
     public static Queue deadLetterQueue(JMSContext jms) {
