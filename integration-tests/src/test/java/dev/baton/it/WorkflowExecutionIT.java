@@ -244,9 +244,9 @@ class WorkflowExecutionIT {
 
         JsonObject run = workflows.awaitStatus(runId, "COMPLETED");
 
-        assertThat(action(run, "2").getString("status")).isEqualTo("COMPLETED");
-        assertThat(action(run, "3").getString("status")).isEqualTo("CANCELLED");
-        String sleeper = action(run, "3").getString("taskId");
+        assertThat(action(run, "4").getString("status")).isEqualTo("COMPLETED");
+        assertThat(action(run, "2").getString("status")).isEqualTo("CANCELLED");
+        String sleeper = action(run, "2").getString("taskId");
         org.awaitility.Awaitility.await()
                 .atMost(Duration.ofSeconds(30))
                 .until(() -> api.get("/api/tasks/" + sleeper).json().getString("status"), "CANCELLED"::equals);

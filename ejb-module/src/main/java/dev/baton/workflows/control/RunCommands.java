@@ -6,6 +6,7 @@ import dev.baton.tasks.control.TaskStore;
 import dev.baton.tasks.entity.Task;
 import dev.baton.tasks.entity.TaskStatus;
 import dev.baton.workflows.entity.ActionStatus;
+import dev.baton.workflows.entity.IllegalRunTransition;
 import dev.baton.workflows.entity.Run;
 import dev.baton.workflows.entity.RunAction;
 import dev.baton.workflows.entity.RunStatus;
@@ -138,6 +139,13 @@ public class RunCommands {
 
     public Run cancel(String runId) {
         Run run = lock(runId);
+        if (run.getStatus().isFinal()) {
+            throw new IllegalRunTransition(
+                    "run " + runId,
+                    run.getStatus(),
+                    RunStatus.CANCELLED,
+                    run.getStatus().allowedTargets());
+        }
         engine.end(engine.load(run), RunStatus.CANCELLED);
         return run;
     }
