@@ -1,140 +1,19 @@
 package dev.baton.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import jakarta.json.JsonArray;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
- * "Nothing accepted is lost": tasks accepted with 2xx survive a kill -9 of the server at a moment
- * when some run, some wait in the queue and a split waits for its children. After the restart every
- * task completes exactly once, interrupted attempts are recorded, and the split's batch job is
- * restarted without duplicating children.
+ * "Nothing accepted is lost" on the default database (H2): {@link CrashRecoveryScenario} against a
+ * server of its own on the port offset {@code baton.it.crash.offset}. {@link PostgresqlCrashRecoveryIT}
+ * runs the same scenario on PostgreSQL.
  */
 class CrashRecoveryIT {
-
-    private static final int SLEEPERS = 24;
-    private static final int NOOPS = 200;
-    private static final int CHILDREN = 200;
 
     @Test
     void acceptedTasksSurviveKillMinus9AndCompleteExactlyOnce() throws Exception {
         int offset = Integer.getInteger("baton.it.crash.offset", 600);
         try (ServerProcess server = ServerProcess.fresh("crash-server-base", offset)) {
-            server.start();
-            Api api = Api.adminAt(server.baseUrl());
-
-            List<String> tasks = new ArrayList<>();
-            for (int i = 0; i < SLEEPERS; i++) {
-                tasks.add(accepted(api.post("/api/tasks", "{\"handler\":\"sleep\",\"params\":{\"ms\":1500}}")));
-            }
-            tasks.addAll(submitConcurrently(api, NOOPS));
-            // Children run "sleep" for 1 s each, 16 at a time: the split waits for several seconds.
-            String parent = accepted(api.post(
-                    "/api/tasks",
-                    "{\"handler\":\"split\",\"name\":\"crash-split\",\"params\":{\"count\":" + CHILDREN
-                            + ",\"handler\":\"sleep\"}}"));
-
-            // Kill while the split waits with part of its children done and sleepers are running.
-            Awaitility.await()
-                    .atMost(Duration.ofMinutes(2))
-                    .pollInterval(Duration.ofMillis(100))
-                    .until(() -> {
-                        JsonObject p = api.get("/api/tasks/" + parent).json();
-                        return "WAITING".equals(p.getString("status")) && p.getInt("childrenCompleted") > 0;
-                    });
-            JsonObject before = api.get("/api/tasks/" + parent).json();
-            assertThat(before.getInt("childrenCompleted")).isLessThan(CHILDREN);
-            long executionBefore = before.getJsonNumber("batchExecutionId").longValue();
-            server.kill9();
-
-            server.start();
-
-            tasks.add(parent);
-            Awaitility.await()
-                    .atMost(Duration.ofMinutes(4))
-                    .pollInterval(Duration.ofSeconds(1))
-                    .until(() -> tasks.stream().allMatch(id -> "SUCCEEDED".equals(status(api, id))));
-            int interrupted = 0;
-            for (String id : tasks) {
-                JsonObject task = api.get("/api/tasks/" + id).json();
-                assertThat(succeededAttempts(task))
-                        .as("task %s completes exactly once", id)
-                        .isLessThanOrEqualTo(1);
-                interrupted += count(task.getJsonArray("attempts"), "INTERRUPTED");
-            }
-            JsonObject split = api.get("/api/tasks/" + parent).json();
-            assertThat(split.getJsonObject("result").getInt("children")).isEqualTo(CHILDREN);
-            assertThat(split.getJsonObject("result").getInt("succeeded")).isEqualTo(CHILDREN);
-            assertThat(split.getJsonNumber("batchExecutionId").longValue())
-                    .as("the split's job was restarted as a new execution")
-                    .isNotEqualTo(executionBefore);
-            JsonArray children = api.get("/api/tasks?parent=" + parent + "&limit=1000")
-                    .json()
-                    .getJsonArray("items");
-            assertThat(children).hasSize(CHILDREN);
-            for (JsonValue child : children) {
-                JsonObject c = api.get("/api/tasks/" + child.asJsonObject().getString("id"))
-                        .json();
-                assertThat(c.getString("status")).isEqualTo("SUCCEEDED");
-                assertThat(succeededAttempts(c)).isEqualTo(1);
-                interrupted += count(c.getJsonArray("attempts"), "INTERRUPTED");
-            }
-            assertThat(interrupted)
-                    .as("attempts running at the kill are recorded as interrupted")
-                    .isPositive();
+            CrashRecoveryScenario.run(server);
         }
-    }
-
-    private static List<String> submitConcurrently(Api api, int n) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(8);
-        try {
-            List<Future<String>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                futures.add(pool.submit(() -> accepted(api.post("/api/tasks", "{\"handler\":\"noop\"}"))));
-            }
-            List<String> ids = new ArrayList<>();
-            for (Future<String> f : futures) {
-                ids.add(f.get());
-            }
-            return ids;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
-
-    private static String accepted(Api.Reply reply) {
-        assertThat(reply.status()).as(reply.toString()).isEqualTo(202);
-        return reply.json().getString("id");
-    }
-
-    private static String status(Api api, String id) {
-        return api.get("/api/tasks/" + id).json().getString("status");
-    }
-
-    private static int succeededAttempts(JsonObject task) {
-        return count(task.getJsonArray("attempts"), "SUCCEEDED");
-    }
-
-    private static int count(JsonArray attempts, String outcome) {
-        int n = 0;
-        for (JsonValue a : attempts) {
-            JsonValue o = a.asJsonObject().get("outcome");
-            if (o != null
-                    && o.getValueType() == JsonValue.ValueType.STRING
-                    && outcome.equals(a.asJsonObject().getString("outcome"))) {
-                n++;
-            }
-        }
-        return n;
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
@@ -17,12 +18,16 @@ import org.awaitility.Awaitility;
 
 /**
  * A Baton server this test starts and kills itself (not Arquillian's): the configured WildFly with its
- * own copy of the standalone folder, its own port offset, and the built EAR in deployments/.
+ * own copy of the standalone folder, its own port offset, and the built EAR in deployments/. It starts
+ * with {@code standalone-full.xml} unless {@link #config} names another file of the configuration folder
+ * (e.g. {@code standalone-full-postgresql.xml}); {@link #systemProperty} adds {@code -D} options.
  */
 public final class ServerProcess implements AutoCloseable {
 
     private final Path base;
     private final int offset;
+    private final List<String> systemProperties = new ArrayList<>();
+    private String config = "standalone-full.xml";
     private Process process;
 
     private ServerProcess(Path base, int offset) {
@@ -48,6 +53,18 @@ public final class ServerProcess implements AutoCloseable {
         return new ServerProcess(base, offset);
     }
 
+    /** Starts with this server configuration file (in configuration/) instead of standalone-full.xml. */
+    public ServerProcess config(String file) {
+        this.config = file;
+        return this;
+    }
+
+    /** Adds {@code -Dname=value} to the server's command line. */
+    public ServerProcess systemProperty(String name, String value) {
+        systemProperties.add("-D" + name + "=" + value);
+        return this;
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + (8080 + offset);
     }
@@ -55,15 +72,21 @@ public final class ServerProcess implements AutoCloseable {
     /** Starts the server and waits until Baton answers its health check. */
     public void start() {
         Path home = Path.of(System.getProperty("baton.it.jboss.home"));
-        ProcessBuilder builder = new ProcessBuilder(
-                        home.resolve("bin/standalone.sh").toString(),
-                        "-c",
-                        "standalone-full.xml",
-                        "-Djboss.server.base.dir=" + base,
-                        "-Djboss.socket.binding.port-offset=" + offset,
-                        "-Dbaton.workspace.dir=" + System.getProperty("baton.it.workspace"),
-                        "-Dbaton.retry.baseMillis=50",
-                        "-Dbaton.retry.maxMillis=400")
+        if (!Files.isRegularFile(base.resolve("configuration").resolve(config))) {
+            throw new IllegalStateException(config + " is not in " + base.resolve("configuration")
+                    + ": build server-config first (./mvnw install -DskipTests)");
+        }
+        List<String> command = new ArrayList<>(List.of(
+                home.resolve("bin/standalone.sh").toString(),
+                "-c",
+                config,
+                "-Djboss.server.base.dir=" + base,
+                "-Djboss.socket.binding.port-offset=" + offset,
+                "-Dbaton.workspace.dir=" + System.getProperty("baton.it.workspace"),
+                "-Dbaton.retry.baseMillis=50",
+                "-Dbaton.retry.maxMillis=400"));
+        command.addAll(systemProperties);
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(base.resolve("console.log").toFile());
         builder.environment().put("JAVA_OPTS", "-Xms256m -Xmx1g -Djava.net.preferIPv4Stack=true");
