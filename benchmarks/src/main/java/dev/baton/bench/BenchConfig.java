@@ -20,12 +20,13 @@ import java.nio.file.Path;
  * @param highTasks inversion: high-priority tasks queued after them
  * @param sleepMillis inversion: how long each task sleeps; 0 (default) picks it from a measured submission
  *     rate, so the consumers drain at a quarter of the rate the tasks arrive (they stay saturated)
- * @param scenarios which scenarios run: any of "throughput,roundtrip,inversion,paging"
+ * @param scenarios which scenarios run: any of "throughput,roundtrip,inversion,workflow,paging"
  *     (paging restarts the server and fills its database, so it runs last)
  * @param submit how the throughput scenario submits: "http" (POST /api/tasks) or "jms" (baton.submit)
  * @param jmsProducers JMS submission: producer threads
  * @param jmsBatch JMS submission: messages per transaction commit
  * @param pagingRows paging: finished tasks inserted into the database before listing them
+ * @param workflowRuns workflow: runs of the 10-action workflow started
  */
 record BenchConfig(
         Path jbossHome,
@@ -46,7 +47,8 @@ record BenchConfig(
         String submit,
         int jmsProducers,
         int jmsBatch,
-        int pagingRows) {
+        int pagingRows,
+        int workflowRuns) {
 
     static BenchConfig fromSystemProperties() {
         return new BenchConfig(
@@ -64,11 +66,12 @@ record BenchConfig(
                 integer("bench.inversion.low", 1_000),
                 integer("bench.inversion.high", 200),
                 integer("bench.inversion.sleepMillis", 0),
-                System.getProperty("bench.scenarios", "throughput,roundtrip,inversion,paging"),
+                System.getProperty("bench.scenarios", "throughput,roundtrip,inversion,workflow,paging"),
                 System.getProperty("bench.submit", "http"),
                 integer("bench.jms.producers", 4),
                 Math.max(1, integer("bench.jms.batch", 100)),
-                Math.max(1, integer("bench.paging.rows", 1_000_000)));
+                Math.max(1, integer("bench.paging.rows", 1_000_000)),
+                Math.max(1, integer("bench.workflow.runs", 500)));
     }
 
     int httpPort() {

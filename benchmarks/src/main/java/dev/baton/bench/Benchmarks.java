@@ -38,6 +38,9 @@ public final class Benchmarks {
             if (config.runs("inversion")) {
                 figures.addAll(measure("inversion", load, new InversionScenario(config)::run));
             }
+            if (config.runs("workflow")) {
+                figures.addAll(measure("workflow", load, new WorkflowScenario(config)::run));
+            }
             if (config.runs("paging")) {
                 figures.addAll(measure("paging", load, new PagingScenario(config, server)::run));
             }

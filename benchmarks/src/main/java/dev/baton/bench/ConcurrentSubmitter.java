@@ -21,15 +21,25 @@ final class ConcurrentSubmitter implements Submitter {
 
     private final BenchConfig config;
     private final int clients;
+    private final String target;
+    private final int expectedStatus;
 
+    /** Submits tasks: {@code POST /api/tasks}, 202 expected. */
     ConcurrentSubmitter(BenchConfig config, int clients) {
+        this(config, clients, "/api/tasks", 202);
+    }
+
+    /** Posts to {@code target}, expecting {@code expectedStatus} (e.g. workflow runs: /flow/execute, 201). */
+    ConcurrentSubmitter(BenchConfig config, int clients, String target, int expectedStatus) {
         this.config = config;
         this.clients = Math.max(1, clients);
+        this.target = target;
+        this.expectedStatus = expectedStatus;
     }
 
     @Override
     public String describe() {
-        return clients + " HTTP/1.1 keep-alive clients, POST /api/tasks";
+        return clients + " HTTP/1.1 keep-alive clients, POST " + target;
     }
 
     /** Submits {@code count} tasks, task {@code i} with body {@code body.apply(i)}; every answer must be 202. */
@@ -48,7 +58,7 @@ final class ConcurrentSubmitter implements Submitter {
                         connected.countDown();
                         go.await();
                         for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                            api.submit(body.apply(i));
+                            api.post(target, body.apply(i)).expect(expectedStatus, "POST " + target);
                         }
                     }
                     return null;
