@@ -44,6 +44,9 @@ public class RunCommands {
             case TIMER -> timerFired(state, actionId, seq);
             case CHILD -> childEnded(state, actionId, ref);
             case TIMEOUT -> {
+                if (run.getStatus() == RunStatus.FAILED) {
+                    return; // a failed run waits for a retry or a cancel; its deadline no longer applies
+                }
                 run.setError("the run exceeded its timeout of "
                         + state.workflow().definition().timeoutSeconds() + " s");
                 engine.end(state, RunStatus.TIMED_OUT);
