@@ -30,14 +30,14 @@ class WorkflowScenarioTest {
     }
 
     @Test
-    void stepGapsAreTheTimeFromOneActionsEndToTheNextOnesStart() {
+    void stepTimesAreTheTimeFromOneActionsStartToTheNextOnesStart() {
         JsonArray actions = Json.createArrayBuilder()
                 .add(action("2026-11-23T10:00:00.000Z", "2026-11-23T10:00:00.010Z"))
                 .add(action("2026-11-23T10:00:00.014Z", "2026-11-23T10:00:00.020Z"))
                 .add(action("2026-11-23T10:00:00.031Z", "2026-11-23T10:00:00.040Z"))
                 .build();
 
-        assertThat(WorkflowScenario.stepGaps(actions)).containsExactly(4L, 11L);
+        assertThat(WorkflowScenario.stepTimes(actions)).containsExactly(14L, 17L);
     }
 
     private static JsonObject action(String start, String end) {
