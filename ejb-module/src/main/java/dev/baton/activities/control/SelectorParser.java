@@ -18,6 +18,7 @@ import dev.baton.activities.control.Values.ComparisonOperator;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -193,9 +194,10 @@ final class SelectorParser {
                         token.column());
             }
         } else {
-            String context = "'" + operator.symbol + "' (strings and booleans only compare with = and <>)";
-            numeric(left, context);
-            numeric(right, context);
+            String problem =
+                    "'" + operator.symbol + "' cannot compare %s (strings and booleans only compare with = and <>)";
+            numeric(left, problem);
+            numeric(right, problem);
         }
         return typed(
                 new Comparison(operator, left.expression(), right.expression()),
@@ -217,10 +219,10 @@ final class SelectorParser {
     }
 
     private Typed between(Typed value, boolean negated, Token keyword) {
-        numeric(value, "BETWEEN");
-        Typed low = numeric(additive(), "BETWEEN");
+        numeric(value, "BETWEEN applies to numbers, not to %s");
+        Typed low = numeric(additive(), "BETWEEN applies to numbers, not to %s");
         expect(Type.AND, "expected AND between the bounds of BETWEEN");
-        Typed high = numeric(additive(), "BETWEEN");
+        Typed high = numeric(additive(), "BETWEEN applies to numbers, not to %s");
         int depth = Math.max(value.depth(), Math.max(low.depth(), high.depth())) + 1;
         return typed(
                 new Between(value.expression(), low.expression(), high.expression(), negated),
@@ -290,9 +292,9 @@ final class SelectorParser {
 
     private Attribute identifier(Typed left, Token keyword) {
         if (!left.identifier()) {
+            String what = left.kind() == Kind.ANY ? "an expression in parentheses" : left.kind().description;
             throw new SelectorSyntaxException(
-                    keyword.text().toUpperCase(java.util.Locale.ROOT) + " must follow an identifier, not "
-                            + left.kind().description,
+                    keyword.text().toUpperCase(Locale.ROOT) + " must follow an identifier, not " + what,
                     keyword.column());
         }
         return (Attribute) left.expression();
@@ -327,9 +329,9 @@ final class SelectorParser {
     }
 
     private Typed arithmetic(Token token, ArithmeticOperator operator, Typed left, Typed right) {
-        String context = "'" + operator.symbol + "'";
-        numeric(left, context);
-        numeric(right, context);
+        String problem = "'" + operator.symbol + "' applies to numbers, not to %s";
+        numeric(left, problem);
+        numeric(right, problem);
         return typed(
                 new Arithmetic(operator, left.expression(), right.expression()),
                 Kind.NUMBER,
@@ -353,7 +355,7 @@ final class SelectorParser {
             advance();
             result = new Typed(new Literal(number(number, negate)), Kind.NUMBER, sign.column(), 1);
         } else {
-            Typed operand = numeric(unary(), "unary '" + sign.text() + "'");
+            Typed operand = numeric(unary(), "unary '" + sign.text() + "' applies to numbers, not to %s");
             result = typed(
                     new Sign(negate, operand.expression()), Kind.NUMBER, sign.column(), operand.depth() + 1, sign);
         }
@@ -430,10 +432,10 @@ final class SelectorParser {
         return operand.expression();
     }
 
-    private static Typed numeric(Typed operand, String operator) {
+    /** @param problem the error message, with {@code %s} for what the operand is */
+    private static Typed numeric(Typed operand, String problem) {
         if (operand.kind() != Kind.NUMBER && operand.kind() != Kind.ANY) {
-            throw new SelectorSyntaxException(
-                    operator + " applies to numbers, not to " + operand.kind().description, operand.column());
+            throw new SelectorSyntaxException(problem.formatted(operand.kind().description), operand.column());
         }
         return operand;
     }
