@@ -187,6 +187,7 @@ class SelectorEvaluationTest {
             i / 0 <> 0 | U
             min / -1 < 0 | U
             -min > 0 | U
+            - -9223372036854775808 = min | U
             big + 1 > 0 | U
             big * 2 > 0 | U
             min - 1 < 0 | U
