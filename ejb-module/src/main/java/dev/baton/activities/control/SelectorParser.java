@@ -66,7 +66,10 @@ final class SelectorParser {
         }
     }
 
-    /** A parsed expression with its static type, where it starts, its tree depth and if it is a bare identifier. */
+    /**
+     * A parsed expression with its static type, where it starts, its depth (operators above a leaf; a literal
+     * or identifier is 0) and whether it is a bare identifier.
+     */
     private record Typed(Expression expression, Kind kind, int column, int depth, boolean identifier) {
 
         Typed(Expression expression, Kind kind, int column, int depth) {
@@ -244,7 +247,7 @@ final class SelectorParser {
             values.add(stringInList());
         }
         expect(Type.RIGHT_PAREN, "expected ',' or ')' in the IN list");
-        return new Typed(new In(attribute, Set.copyOf(values), negated), Kind.BOOLEAN, keyword.column(), 2);
+        return new Typed(new In(attribute, Set.copyOf(values), negated), Kind.BOOLEAN, keyword.column(), 1);
     }
 
     private String stringInList() {
@@ -274,7 +277,7 @@ final class SelectorParser {
             advance();
         }
         LikePattern compiled = LikePattern.compile(pattern.text(), escape, pattern.column());
-        return new Typed(new Like(attribute, compiled, negated), Kind.BOOLEAN, keyword.column(), 2);
+        return new Typed(new Like(attribute, compiled, negated), Kind.BOOLEAN, keyword.column(), 1);
     }
 
     private Typed isNull(Typed left) {
@@ -287,7 +290,7 @@ final class SelectorParser {
             advance();
         }
         expect(Type.NULL, negated ? "expected NULL after IS NOT" : "expected NULL or NOT NULL after IS");
-        return new Typed(new IsNull(attribute, negated), Kind.BOOLEAN, keyword.column(), 2);
+        return new Typed(new IsNull(attribute, negated), Kind.BOOLEAN, keyword.column(), 1);
     }
 
     private Attribute identifier(Typed left, Token keyword) {
@@ -353,7 +356,7 @@ final class SelectorParser {
             // a signed numeric literal, e.g. -957 (this is also how -9223372036854775808 is written)
             Token number = current;
             advance();
-            result = new Typed(new Literal(number(number, negate)), Kind.NUMBER, sign.column(), 1);
+            result = new Typed(new Literal(number(number, negate)), Kind.NUMBER, sign.column(), 0);
         } else {
             Typed operand = numeric(unary(), "unary '" + sign.text() + "' applies to numbers, not to %s");
             result = typed(
@@ -368,19 +371,19 @@ final class SelectorParser {
         switch (token.type()) {
             case IDENTIFIER -> {
                 advance();
-                return new Typed(new Attribute(token.text()), Kind.ANY, token.column(), 1, true);
+                return new Typed(new Attribute(token.text()), Kind.ANY, token.column(), 0, true);
             }
             case STRING -> {
                 advance();
-                return new Typed(new Literal(token.text()), Kind.STRING, token.column(), 1);
+                return new Typed(new Literal(token.text()), Kind.STRING, token.column(), 0);
             }
             case EXACT, APPROXIMATE -> {
                 advance();
-                return new Typed(new Literal(number(token, false)), Kind.NUMBER, token.column(), 1);
+                return new Typed(new Literal(number(token, false)), Kind.NUMBER, token.column(), 0);
             }
             case TRUE, FALSE -> {
                 advance();
-                return new Typed(new Literal(token.type() == Type.TRUE), Kind.BOOLEAN, token.column(), 1);
+                return new Typed(new Literal(token.type() == Type.TRUE), Kind.BOOLEAN, token.column(), 0);
             }
             case LEFT_PAREN -> {
                 enter(token);
