@@ -58,6 +58,8 @@ class SelectorEvaluationTest {
         attributes.put("notes", "n");
         attributes.put("island", true);
         attributes.put("JMSType", "car");
+        attributes.put("quote", "'In God We Trust'");
+        attributes.put("under", "XD7xlJIQn_");
         return attributes;
     }
 
@@ -166,6 +168,8 @@ class SelectorEvaluationTest {
             i - 1 = 4 | T
             i * 2 = 10 | T
             i / 2 = 2 | T
+            i / 2 = 2.5 | F
+            -i / 2 = -2 | T
             i / 2.0 = 2.5 | T
             d / 2 = 2.5 | T
             -i = -5 | T
@@ -372,6 +376,11 @@ class SelectorEvaluationTest {
             us NOT LIKE '\\_%' ESCAPE '\\' | F
             bar NOT LIKE '\\_%' ESCAPE '\\' | T
             # escapes
+            quote LIKE '''In G_d We Trust''' | T
+            quote LIKE '''In Gd_ We Trust''' | F
+            quote = '''In God We Trust''' | T
+            under LIKE '_D7xlJIQn$_' ESCAPE '$' | T
+            under LIKE '_D7xlJIQn\\_' ESCAPE '\\' | T
             pct LIKE '100!%' ESCAPE '!' | T
             pct LIKE '%!%' ESCAPE '!' | T
             s LIKE '%!%' ESCAPE '!' | F

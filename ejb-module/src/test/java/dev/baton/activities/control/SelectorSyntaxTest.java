@@ -118,6 +118,7 @@ class SelectorSyntaxTest {
             a LIKE '!x' ESCAPE '!' | 8 | the escape character '!' may only precede '%', '_' or itself, not 'x'
             a LIKE '1%' ESCAPE '%' | 8 | LIKE pattern ends with the escape character '%'
             a LIKE '_ello' ESCAPE '_' | 8 | the escape character '_' may only precede '%', '_' or itself, not 'e'
+            under LIKE '_D7xlJIQn__' ESCAPE '_' | 12 | the escape character '_' may only precede '%', '_' or itself, not 'D'
             5 LIKE '5' | 3 | LIKE must follow an identifier, not a number
             'x' NOT LIKE 'x' | 9 | LIKE must follow an identifier, not a string
             # the selector, and operands of AND / OR / NOT, must be conditions
@@ -179,6 +180,11 @@ class SelectorSyntaxTest {
             a = 1e39f | 5 | number 1e39f is too large
             a = 1.5.2 | 8 | unexpected number .2; expected AND, OR or the end of the selector
             # trailing garbage
+            prop1 = prop2 foo AND string = 'Test' | 15 | unexpected identifier foo; expected AND, OR or the end of the selector
+            a = 1 AMD  b = 2 | 7 | unexpected identifier AMD
+            =TEST 'test' | 1 | expected an operand, found '='
+            3+5 | 1 | a selector must be a condition, not a number
+            True AND 3+5 | 10 | AND applies to conditions, not to a number
             a = 1 b | 7 | unexpected identifier b; expected AND, OR or the end of the selector
             a = 1 2 | 7 | unexpected number 2
             a b | 3 | unexpected identifier b

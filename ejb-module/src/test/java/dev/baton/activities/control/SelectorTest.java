@@ -183,6 +183,14 @@ class SelectorTest {
     }
 
     @Test
+    void punctuationInLikePatternsIsLiteral() {
+        String punctuation = "!#$&()*+,-./:;<=>?@[\\]^`{|}~";
+        Selector selector = Selector.compile("p LIKE '" + punctuation + "'");
+        assertThat(selector.matches(Map.of("p", punctuation))).isTrue();
+        assertThat(selector.matches(Map.of("p", punctuation.replace('.', 'x')))).isFalse();
+    }
+
+    @Test
     void theExceptionIsAnIllegalArgument() {
         assertThatThrownBy(() -> Selector.compile("a ="))
                 .isInstanceOf(IllegalArgumentException.class)
