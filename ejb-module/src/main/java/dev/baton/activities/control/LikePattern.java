@@ -13,11 +13,9 @@ final class LikePattern {
     private static final int ANY_ONE = -1;
     private static final int ANY_SEQUENCE = -2;
 
-    private final String source;
     private final int[] elements;
 
-    private LikePattern(String source, int[] elements) {
-        this.source = source;
+    private LikePattern(int[] elements) {
         this.elements = elements;
     }
 
@@ -55,7 +53,7 @@ final class LikePattern {
                 elements[count++] = c;
             }
         }
-        return new LikePattern(pattern, Arrays.copyOf(elements, count));
+        return new LikePattern(Arrays.copyOf(elements, count));
     }
 
     boolean matches(String value) {
@@ -83,10 +81,6 @@ final class LikePattern {
             p++;
         }
         return p == elements.length;
-    }
-
-    String source() {
-        return source;
     }
 
     private static String quote(int codePoint) {

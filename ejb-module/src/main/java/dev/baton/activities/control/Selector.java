@@ -20,8 +20,11 @@ import java.util.Map;
  *       exactly its defining pair of comparisons (so NULL gives UNKNOWN, unlike types FALSE).
  *   <li>An identifier used as a condition whose value is not a boolean is UNKNOWN.
  *   <li>Exact arithmetic is on 64-bit longs (Java promotion to long, then to double when mixed with an
- *       approximate number); overflow and division by zero give UNKNOWN instead of wrapping or failing.
+ *       approximate number), so {@code 7 / 2} is 3 as in Java; overflow and exact division by zero give
+ *       UNKNOWN instead of wrapping or failing.
  *   <li>In a LIKE pattern the escape character may only precede {@code %}, {@code _} or itself (SQL-92).
+ *   <li>As in SQL, {@code NOT x IN ('a')} and {@code x NOT IN ('a')} are UNKNOWN when {@code x} is NULL; a
+ *       filter that should also match absent attributes says so: {@code x IS NULL OR x NOT IN ('a')}.
  *   <li>Statically obvious type errors are rejected at compile time (see {@link SelectorParser}).
  * </ul>
  */
