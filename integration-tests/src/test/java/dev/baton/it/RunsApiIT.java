@@ -48,6 +48,31 @@ class RunsApiIT {
     }
 
     @Test
+    void rolesOnRuns() {
+        workflows.save("runs-echo");
+        String id = workflows.start("runs-echo", "{\"n\":3}").getString("id");
+        Api worker = Api.as("worker", "worker");
+        Api viewer = Api.as("viewer", "viewer");
+
+        assertThat(worker.get(RUNS + "/" + id).status()).isEqualTo(200);
+        assertThat(worker.get(RUNS + "?workflow=runs-echo").status()).isEqualTo(200);
+        assertProblem(worker.post(Workflows.BASE + "/runs-echo/runs", "{}"), 403);
+        assertProblem(worker.post("/flow/execute", "{\"name\":\"runs-echo\"}"), 403);
+        assertProblem(worker.post(RUNS + "/" + id + "/cancel"), 403);
+        assertProblem(viewer.get(RUNS + "/" + id), 403);
+        assertProblem(viewer.post("/flow/execute", "{\"name\":\"runs-echo\"}"), 403);
+        assertThat(Api.anonymous()
+                        .post("/flow/execute", "{\"name\":\"runs-echo\"}")
+                        .status())
+                .isEqualTo(401);
+        assertThat(Api.anonymous().get(RUNS + "/" + id).status()).isEqualTo(401);
+        Api.Reply bySubmitter =
+                Api.as("submitter", "submitter").post("/flow/execute", "{\"name\":\"runs-echo\",\"input\":{}}");
+        assertThat(bySubmitter.status()).as(bySubmitter.toString()).isEqualTo(201);
+        assertThat(bySubmitter.json().getString("user")).isEqualTo("submitter");
+    }
+
+    @Test
     void orchysFlowExecuteStartsARun() {
         workflows.save("runs-echo");
 

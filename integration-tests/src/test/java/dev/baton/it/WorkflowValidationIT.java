@@ -145,8 +145,10 @@ class WorkflowValidationIT {
     void aBadJsonPathInASwitchExpressionPointsAtTheExpression() {
         Map<String, String> errors = errors(rejected("bad-switch-expression", "val-bad-switch-expression"));
 
-        assertThat(errors).containsOnlyKeys("/actions/1/expression");
+        assertThat(errors).containsOnlyKeys("/actions/1/expression", "/actions/4/expression");
         assertThat(errors.get("/actions/1/expression")).contains("bad JSONPath '$.1.output.code['");
+        assertThat(errors.get("/actions/4/expression"))
+                .contains("a switch expression must be one template", "code {$.1.output.code}");
     }
 
     @Test
@@ -207,6 +209,21 @@ class WorkflowValidationIT {
         assertThat(warnings.get(0).getString("pointer")).isEqualTo("/actions/1/name");
         assertThat(warnings.get(0).getString("message")).contains("no registered handler 'sendSms'");
         assertThat(api.get(Workflows.BASE + "/val-warning").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aRunOfTheUnregisteredHandlerFailsThatActionNamingTheHandler() {
+        workflows.save("val-warning");
+        String id = workflows.start("val-warning", "{\"phone\":\"+100\"}").getString("id");
+
+        JsonObject run = workflows.awaitStatus(id, "FAILED");
+
+        JsonObject sms = Workflows.action(run, "2");
+        assertThat(sms.getString("status")).isEqualTo("FAILED");
+        assertThat(sms.getJsonObject("input").getString("phoneNumber")).isEqualTo("+100");
+        assertThat(sms.getString("error")).contains("handler 'sendSms' is not registered");
+        assertThat(run.getString("error")).contains("action 2 (sendSms) failed");
+        assertThat(Workflows.action(run, "1").getString("status")).isEqualTo("COMPLETED");
     }
 
     @Test
