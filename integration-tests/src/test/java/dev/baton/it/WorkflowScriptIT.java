@@ -4,6 +4,8 @@ import static dev.baton.it.Workflows.action;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -51,8 +53,8 @@ class WorkflowScriptIT {
         assertThat(last.getJsonObject("input").getInt("discount")).isEqualTo(20);
         assertThat(last.getJsonObject("input").getString("message")).isEqualTo("Hi Ada get discount 20 %");
         assertThat(last.getJsonObject("output")).isEqualTo(last.getJsonObject("input"));
-        assertThat(run.getJsonArray("path").getValuesAs(jakarta.json.JsonString.class).stream()
-                        .map(jakarta.json.JsonString::getString))
+        assertThat(run.getJsonArray("path").getValuesAs(JsonString.class).stream()
+                        .map(JsonString::getString))
                 .containsExactly("1", "2", "3");
 
         JsonObject other = workflows.awaitStatus(young, "COMPLETED");
@@ -146,10 +148,10 @@ class WorkflowScriptIT {
         JsonObject script = action(run, "2");
         assertThat(script.getString("status")).as(run.toString()).isEqualTo("FAILED");
         assertThat(script.getString("error")).as(run.toString()).contains(error);
-        assertThat(script.get("output")).isEqualTo(jakarta.json.JsonValue.NULL);
+        assertThat(script.get("output")).isEqualTo(JsonValue.NULL);
         assertThat(action(run, "1").getString("status")).isEqualTo("COMPLETED");
         assertThat(action(run, "3").getString("status")).isEqualTo("PENDING");
-        assertThat(action(run, "3").get("taskId")).isEqualTo(jakarta.json.JsonValue.NULL);
+        assertThat(action(run, "3").get("taskId")).isEqualTo(JsonValue.NULL);
         assertThat(run.getString("error")).contains("action 2 (javascript) failed", error);
         assertThat(run.getString("endTime")).isNotBlank();
 
