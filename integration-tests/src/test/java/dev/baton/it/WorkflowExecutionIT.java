@@ -28,11 +28,11 @@ class WorkflowExecutionIT {
     }
 
     private final Api api = Api.admin();
-    private final Workflows workflows = new Workflows(api);
+    private final Workflows workflows = Workflows.of(api);
 
     @BeforeAll
     static void saveWorkflows() {
-        Workflows workflows = new Workflows(Api.admin());
+        Workflows workflows = Workflows.of(Api.admin());
         for (String file : List.of(
                 "notification",
                 "wait-short",
@@ -51,10 +51,12 @@ class WorkflowExecutionIT {
 
     @Test
     void notificationWorkflowMaleBranchSendsSmsWaitsTenSecondsThenWhatsapp() {
-        String runId = workflows.start(
-                "notificationWorkflow",
-                "{\"userId\": 4, \"sms\": {\"first\": {\"message\": \"hi first sms\"}},"
-                        + " \"whatsapp\": {\"message\": \"whatsapp message\"}}");
+        String runId = workflows
+                .start(
+                        "notificationWorkflow",
+                        "{\"userId\": 4, \"sms\": {\"first\": {\"message\": \"hi first sms\"}},"
+                                + " \"whatsapp\": {\"message\": \"whatsapp message\"}}")
+                .getString("id");
 
         JsonObject run = workflows.awaitStatus(runId, "COMPLETED");
 
@@ -86,10 +88,12 @@ class WorkflowExecutionIT {
 
     @Test
     void notificationWorkflowFemaleBranchEmailsWaitsForOpenAndFollowsTheEvent() {
-        String runId = workflows.start(
-                "notificationWorkflow",
-                "{\"userId\": 7, \"email\": {\"first\": {\"subject\": \"s1\", \"message\": \"m1\"}},"
-                        + " \"sms\": {\"second\": {\"message\": \"second sms\"}}}");
+        String runId = workflows
+                .start(
+                        "notificationWorkflow",
+                        "{\"userId\": 7, \"email\": {\"first\": {\"subject\": \"s1\", \"message\": \"m1\"}},"
+                                + " \"sms\": {\"second\": {\"message\": \"second sms\"}}}")
+                .getString("id");
         workflows.awaitAction(runId, "7", "WAITING");
         assertThat(workflows.run(runId).getString("status")).isEqualTo("WAITING");
 
@@ -110,7 +114,7 @@ class WorkflowExecutionIT {
 
     @Test
     void waitWithoutTheEventTimesOutIntoTheDefaultBranch() {
-        String runId = workflows.start("waitShort", "{}");
+        String runId = workflows.start("waitShort", "{}").getString("id");
 
         JsonObject run = workflows.awaitStatus(runId, "COMPLETED");
 
@@ -123,7 +127,7 @@ class WorkflowExecutionIT {
 
     @Test
     void anEventOnlyCountsForAnActionThatWaitsForIt() {
-        String runId = workflows.start("waitLong", "{}");
+        String runId = workflows.start("waitLong", "{}").getString("id");
         workflows.awaitAction(runId, "ask", "WAITING");
 
         Problem.assertProblem(api.post("/api/runs/" + runId + "/events/rejected", "{}"), 409);
@@ -139,7 +143,7 @@ class WorkflowExecutionIT {
 
     @Test
     void anEventSentOverJmsReachesTheWaitingRun() {
-        String runId = workflows.start("waitLong", "{}");
+        String runId = workflows.start("waitLong", "{}").getString("id");
         workflows.awaitAction(runId, "ask", "WAITING");
 
         try (jakarta.jms.JMSContext jms = Jms.connect("submitter", "submitter")) {
@@ -156,7 +160,7 @@ class WorkflowExecutionIT {
 
     @Test
     void aJoinRunsOnceAfterEveryActivatedBranchFinished() {
-        String runId = workflows.start("join", "{}");
+        String runId = workflows.start("join", "{}").getString("id");
 
         JsonObject run = workflows.awaitStatus(runId, "COMPLETED");
 
@@ -177,7 +181,7 @@ class WorkflowExecutionIT {
 
     @Test
     void cancelStopsTheRunningTaskAndCancelsEveryOpenAction() {
-        String runId = workflows.start("slow", "{}");
+        String runId = workflows.start("slow", "{}").getString("id");
         JsonObject running = workflows.awaitAction(runId, "1", "RUNNING");
         String taskId = action(running, "1").getString("taskId");
         org.awaitility.Awaitility.await()
@@ -200,7 +204,7 @@ class WorkflowExecutionIT {
 
     @Test
     void aPausedRunRecordsWhatFinishesButStartsNothingUntilResumed() {
-        String runId = workflows.start("pausable", "{}");
+        String runId = workflows.start("pausable", "{}").getString("id");
         workflows.awaitAction(runId, "1", "WAITING");
 
         assertThat(api.post("/api/runs/" + runId + "/pause").json().getString("status"))
@@ -217,7 +221,7 @@ class WorkflowExecutionIT {
 
     @Test
     void retryRunsTheFailedActionAgainAndContinues() {
-        String runId = workflows.start("orphan", "{}");
+        String runId = workflows.start("orphan", "{}").getString("id");
         JsonObject failed = workflows.awaitStatus(runId, "FAILED");
         assertThat(action(failed, "2").getString("status")).isEqualTo("FAILED");
         assertThat(action(failed, "2").getString("error")).contains("lateChild");
@@ -240,7 +244,7 @@ class WorkflowExecutionIT {
 
     @Test
     void terminateEndsTheRunAndCancelsWhatStillRuns() {
-        String runId = workflows.start("terminate", "{}");
+        String runId = workflows.start("terminate", "{}").getString("id");
 
         JsonObject run = workflows.awaitStatus(runId, "COMPLETED");
 
@@ -254,7 +258,7 @@ class WorkflowExecutionIT {
 
     @Test
     void aSubworkflowRunsAsAChildRunAndItsOutputsFeedTheParent() {
-        String runId = workflows.start("parent", "{\"n\": 21}");
+        String runId = workflows.start("parent", "{\"n\": 21}").getString("id");
 
         JsonObject run = workflows.awaitStatus(runId, "COMPLETED");
 
@@ -269,7 +273,7 @@ class WorkflowExecutionIT {
 
     @Test
     void aRunOverItsTimeoutEndsTimedOut() {
-        String runId = workflows.start("timeout", "{}");
+        String runId = workflows.start("timeout", "{}").getString("id");
 
         JsonObject run = workflows.awaitStatus(runId, "TIMED_OUT");
 

@@ -21,15 +21,15 @@ class WorkflowRecoveryIT {
         try (ServerProcess server = ServerProcess.fresh("workflow-crash-server-base", offset)) {
             server.start();
             Api api = Api.adminAt(server.baseUrl());
-            Workflows workflows = new Workflows(api);
+            Workflows workflows = Workflows.of(api);
             workflows.save("recover");
             workflows.save("wait-long");
 
-            String delayed = workflows.start("recover", "{}");
+            String delayed = workflows.start("recover", "{}").getString("id");
             workflows.awaitAction(delayed, "2", "WAITING");
-            String waiting = workflows.start("waitLong", "{}");
+            String waiting = workflows.start("waitLong", "{}").getString("id");
             workflows.awaitAction(waiting, "ask", "WAITING");
-            String sleeping = workflows.start("recover", "{}");
+            String sleeping = workflows.start("recover", "{}").getString("id");
             JsonObject running = workflows.awaitAction(sleeping, "1", "RUNNING");
             String sleepTask = action(running, "1").getString("taskId");
             Awaitility.await()

@@ -4,6 +4,7 @@ import org.mozilla.javascript.BaseFunction;
 import org.mozilla.javascript.Callable;
 import org.mozilla.javascript.Context;
 import org.mozilla.javascript.LambdaFunction;
+import org.mozilla.javascript.NativeArray;
 import org.mozilla.javascript.ScriptRuntime;
 import org.mozilla.javascript.Scriptable;
 import org.mozilla.javascript.ScriptableObject;
@@ -11,7 +12,7 @@ import org.mozilla.javascript.Undefined;
 
 /**
  * Wraps the builtins that build one huge string or array in a single call ({@code 'x'.repeat(1<<29)},
- * {@code new Array(1e9).join('x')}), which the instruction observer cannot stop because they are one
+ * {@code new Array(1e9).join('x')}, {@code Array.from({length: 5e7})}, {@code a.concat(a)}), which the instruction observer cannot stop because they are one
  * instruction: the wrappers refuse results over the sandbox's bounds with a RangeError before the
  * builtin allocates. The originals are reachable only from Java.
  */
@@ -37,6 +38,22 @@ final class ScriptGuards {
             return length > maxElements || length * separator > maxChars;
         });
         guard(scope, arrays, "fill", (a, args) -> length(a) > maxElements);
+        guard(scope, arrays, "concat", (a, args) -> {
+            double length = length(a);
+            for (Object arg : args) {
+                length += arg instanceof NativeArray array ? length(array) : 1;
+            }
+            return length > maxElements;
+        });
+        // Array.from loops over an array-like's length inside Java: {length: 5e7} ran for minutes
+        Scriptable arrayConstructor = (Scriptable) ScriptableObject.getProperty(scope, "Array");
+        guard(scope, arrayConstructor, "from", (a, args) -> {
+            Object source = args.length > 0 ? args[0] : Undefined.instance;
+            if (source instanceof CharSequence text) {
+                return text.length() > maxElements;
+            }
+            return source instanceof Scriptable object && length(object) > maxElements;
+        });
     }
 
     private static void guard(ScriptableObject scope, Scriptable prototype, String name, TooBig tooBig) {
@@ -68,7 +85,11 @@ final class ScriptGuards {
     }
 
     private static double length(Scriptable array) {
-        double n = Context.toNumber(ScriptableObject.getProperty(array, "length"));
+        Object length = ScriptableObject.getProperty(array, "length");
+        if (length == Scriptable.NOT_FOUND) {
+            return 0;
+        }
+        double n = Context.toNumber(length);
         return Double.isNaN(n) ? 0 : n;
     }
 }

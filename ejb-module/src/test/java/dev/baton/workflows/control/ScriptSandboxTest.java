@@ -249,6 +249,30 @@ class ScriptSandboxTest {
         assertThat(sandbox.run("$.ok = 1", CONTEXT)).isEqualTo(json("{\"ok\":1}"));
     }
 
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "$.n = Array.from({length: 5e7}).length",
+                "$.n = Array.from('x'.repeat(1 << 24)).length",
+                "var a = new Array(5e5).fill(0); for (var i = 0; i < 6; i++) a = a.concat(a); $.n = a.length",
+            })
+    void builtinsThatBuildAHugeArrayInOneCallAreRefusedAtOnce(String source) {
+        // without their guards these ran 5 s to minutes inside one builtin call (no instruction checks
+        // there) and then ended on the memory limit only because the heap ran out
+        assertThatThrownBy(() -> sandbox.run(source, CONTEXT))
+                .isInstanceOf(ScriptFailure.class)
+                .hasMessageContaining("would build a string or array over the sandbox's limit");
+        assertThat(sandbox.run("$.ok = 1", CONTEXT)).isEqualTo(json("{\"ok\":1}"));
+    }
+
+    @Test
+    void arrayFromAndConcatStillWorkWithinTheLimits() {
+        assertThat(sandbox.run(
+                        "$.a = Array.from('abc'); $.b = [1].concat([2, 3], 4); $.c = Array.from({length: 2});",
+                        CONTEXT))
+                .isEqualTo(json("{\"a\":[\"a\",\"b\",\"c\"],\"b\":[1,2,3,4],\"c\":[null,null]}"));
+    }
+
     @Test
     void deepRecursionIsAScriptFailure() {
         assertThatThrownBy(() -> sandbox.run("function f() { f() } f()", CONTEXT))
