@@ -207,7 +207,7 @@ class WorkflowValidationIT {
         List<JsonObject> warnings = saved.getJsonArray("warnings").getValuesAs(JsonObject.class);
         assertThat(warnings).hasSize(1);
         assertThat(warnings.get(0).getString("pointer")).isEqualTo("/actions/1/name");
-        assertThat(warnings.get(0).getString("message")).contains("no registered handler 'sendSms'");
+        assertThat(warnings.get(0).getString("message")).contains("no registered handler 'sendPager'");
         assertThat(api.get(Workflows.BASE + "/val-warning").status()).isEqualTo(200);
     }
 
@@ -221,8 +221,8 @@ class WorkflowValidationIT {
         JsonObject sms = Workflows.action(run, "2");
         assertThat(sms.getString("status")).isEqualTo("FAILED");
         assertThat(sms.getJsonObject("input").getString("phoneNumber")).isEqualTo("+100");
-        assertThat(sms.getString("error")).contains("handler 'sendSms' is not registered");
-        assertThat(run.getString("error")).contains("action 2 (sendSms) failed");
+        assertThat(sms.getString("error")).contains("handler 'sendPager' is not registered");
+        assertThat(run.getString("error")).contains("action 2 (sendPager) failed");
         assertThat(Workflows.action(run, "1").getString("status")).isEqualTo("COMPLETED");
     }
 
