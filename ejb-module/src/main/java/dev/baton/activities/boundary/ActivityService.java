@@ -38,6 +38,11 @@ public class ActivityService {
         return ActivityJson.activity(name, registry.plugins(name));
     }
 
+    /** One plugin as registered; 404 when unknown. */
+    public JsonObject plugin(String activity, String plugin) {
+        return ActivityJson.plugin(registry.plugin(activity, plugin)).build();
+    }
+
     /** The plugins that would run for the metadata of body {@code {"metadata": {...}}}, per stage. */
     public JsonObject plan(String activity, String body) {
         return ActivityJson.plan(registry.matching(activity, Metadata.parsePlanRequest(body)));

@@ -65,11 +65,16 @@ public class ActivityRegistry {
 
     /** Removes the plugin (404 when the activity has no plugin of that name). */
     public void deregister(String activity, String plugin) {
+        em.remove(plugin(activity, plugin));
+    }
+
+    /** One plugin (404 when the activity has no plugin of that name). */
+    public ActivityPlugin plugin(String activity, String plugin) {
         ActivityPlugin found = em.find(ActivityPlugin.class, new ActivityPlugin.Key(activity, plugin));
         if (found == null) {
             throw ProblemException.notFound("plugin", activity + "/" + plugin);
         }
-        em.remove(found);
+        return found;
     }
 
     /** The activity's plugins by stage and running order (404 when it has none). */
