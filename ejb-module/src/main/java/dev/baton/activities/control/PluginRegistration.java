@@ -51,7 +51,7 @@ public record PluginRegistration(
     /** The rule for activity names, as a violation of the path parameter {@code activity}; null when valid. */
     public static Violation checkActivity(String activity) {
         if (activity == null || !NAME.matcher(activity).matches()) {
-            return new Violation("activity", "must be 1 to 100 of A-Z a-z 0-9 . _ - (was '" + activity + "')");
+            return new Violation("activity", "must be 1 to 100 of A-Z a-z 0-9 . _ - (was " + shown(activity) + ")");
         }
         return null;
     }
@@ -82,7 +82,7 @@ public record PluginRegistration(
             try {
                 stage = PluginStage.valueOf(stageText.trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                rules.add(new Violation("/stage", "must be one of pre, parallel, post (was '" + stageText + "')"));
+                rules.add(new Violation("/stage", "must be one of pre, parallel, post (was " + shown(stageText) + ")"));
             }
         }
         if (stage != null && stage.sequential() && order == null) {
@@ -169,8 +169,16 @@ public record PluginRegistration(
         if (name == null || name.isEmpty()) {
             rules.add(new Violation("/name", "is required: the plugin's name, unique in the activity"));
         } else if (!NAME.matcher(name).matches()) {
-            rules.add(new Violation("/name", "must be 1 to 100 of A-Z a-z 0-9 . _ - (was '" + name + "')"));
+            rules.add(new Violation("/name", "must be 1 to 100 of A-Z a-z 0-9 . _ - (was " + shown(name) + ")"));
         }
+    }
+
+    /** A value quoted for a message, cut short when long (messages end up in logs and JMS properties). */
+    private static String shown(String value) {
+        if (value == null) {
+            return "absent";
+        }
+        return "'" + (value.length() > 40 ? value.substring(0, 40) + "…" : value) + "'";
     }
 
     private static Boolean bool(JsonObject json, String field, List<Violation> errors) {
