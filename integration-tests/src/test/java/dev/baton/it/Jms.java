@@ -26,6 +26,8 @@ public final class Jms {
     public static final String DEAD_LETTERS = "jms.queue.baton.dlq";
     /** The address of WildFly's JMS queue {@code baton.events} (external events for workflow runs). */
     public static final String EVENTS = "jms.queue.baton.events";
+    /** The address of WildFly's JMS queue {@code baton.activities} (plugin registrations). */
+    public static final String ACTIVITIES = "jms.queue.baton.activities";
     /** How long a test waits for a reply or a dead letter, in milliseconds. */
     public static final long RECEIVE_MILLIS = 30_000;
 
@@ -53,6 +55,10 @@ public final class Jms {
 
     public static Queue eventsQueue(JMSContext jms) {
         return jms.createQueue(EVENTS);
+    }
+
+    public static Queue activitiesQueue(JMSContext jms) {
+        return jms.createQueue(ACTIVITIES);
     }
 
     public static Queue deadLetterQueue(JMSContext jms) {

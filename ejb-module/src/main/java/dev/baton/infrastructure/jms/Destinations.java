@@ -17,6 +17,11 @@ public final class Destinations {
     public static final String WORKFLOW_QUEUE = "java:/jms/queue/baton.workflow";
     /** Public: external events for waiting workflow runs; properties {@link #RUN} and {@link #EVENT}, JSON body. */
     public static final String EVENTS_QUEUE = "java:/jms/queue/baton.events";
+    /**
+     * Public: plugins register with and deregister from activities; properties {@link #ACTIVITY} and {@link
+     * #OP}, JSON body.
+     */
+    public static final String ACTIVITIES_QUEUE = "java:/jms/queue/baton.activities";
     /** Dead letters; Baton sets {@link #ERROR} on the messages it moves there itself. */
     public static final String DEAD_LETTER_QUEUE = "java:/jms/queue/baton.dlq";
 
@@ -32,6 +37,10 @@ public final class Destinations {
     public static final String RUN = "baton_run";
     /** Event messages: the event's name. */
     public static final String EVENT = "baton_event";
+    /** Activity messages: the activity a plugin registers with or deregisters from. */
+    public static final String ACTIVITY = "baton_activity";
+    /** Activity messages: {@code register} or {@code deregister}. */
+    public static final String OP = "baton_op";
     /** Why Baton dead-lettered a message. */
     public static final String ERROR = "baton_error";
     /** The queue a dead-lettered message came from. */
