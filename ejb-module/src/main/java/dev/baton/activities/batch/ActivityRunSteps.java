@@ -10,6 +10,7 @@ import dev.baton.infrastructure.json.JsonDocuments;
 import dev.baton.tasks.control.TaskLifecycle;
 import dev.baton.tasks.control.TaskRequest;
 import dev.baton.tasks.control.TaskStore;
+import dev.baton.tasks.entity.AttemptOutcome;
 import dev.baton.tasks.entity.Task;
 import dev.baton.tasks.entity.TaskStatus;
 import jakarta.ejb.EJB;
@@ -48,7 +49,8 @@ public class ActivityRunSteps {
     /**
      * Submits the plugin's task if it is Pending (params = the run's metadata, timeout = the plugin's
      * timeoutSeconds) and returns the task id; an InProgress plugin's existing task id (a restart waits
-     * for it instead of running it again); null when the plugin already ended.
+     * for it instead of submitting another, and retries it if the crash interrupted it); null when the
+     * plugin already ended.
      */
     public String start(String runId, String plugin) {
         ActivityRun run = runs.run(runId);
@@ -68,6 +70,14 @@ public class ActivityRunSteps {
                 return task.getId();
             }
             case IN_PROGRESS -> {
+                // A restarted job: the crash that stopped it interrupted the task too (its one try is
+                // used up), so run it again rather than fail the plugin for the node's crash.
+                tasks.find(p.getTaskId())
+                        .filter(t -> t.getStatus() == TaskStatus.ERROR)
+                        .filter(t -> tasks.latestAttempt(t.getId())
+                                .map(a -> a.getOutcome() == AttemptOutcome.INTERRUPTED)
+                                .orElse(false))
+                        .ifPresent(t -> lifecycle.retry(t.getId()));
                 return p.getTaskId();
             }
             default -> {
@@ -136,6 +146,16 @@ public class ActivityRunSteps {
             run.end(ActivityRunStatus.FAILED, jobFailure, now());
         }
         return run.getStatus();
+    }
+
+    /** The ids of runs not yet ended (PENDING or RUNNING), oldest first. */
+    public List<String> unfinishedRuns() {
+        return runs.unfinishedIds();
+    }
+
+    /** The run, or null. */
+    public ActivityRun find(String runId) {
+        return runs.find(runId).orElse(null);
     }
 
     private static long now() {

@@ -92,4 +92,15 @@ public class ActivityRuns {
                 .map(ActivityPluginRun::getPlugin)
                 .toList();
     }
+
+    /** The ids of runs not yet ended (PENDING or RUNNING), oldest first. */
+    public List<String> unfinishedIds() {
+        return em.createQuery("SELECT r.id FROM ActivityRun r WHERE r.status IN :statuses ORDER BY r.id", String.class)
+                .setParameter(
+                        "statuses",
+                        List.of(
+                                dev.baton.activities.entity.ActivityRunStatus.PENDING,
+                                dev.baton.activities.entity.ActivityRunStatus.RUNNING))
+                .getResultList();
+    }
 }
