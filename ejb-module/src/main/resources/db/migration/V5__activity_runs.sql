@@ -10,6 +10,7 @@ CREATE TABLE baton_activity_run (
     end_time        BIGINT,
     error           TEXT,
     submitted_by    VARCHAR(200),
+    origin          VARCHAR(200),
     version         BIGINT       NOT NULL
 );
 CREATE INDEX baton_activity_run_status ON baton_activity_run (status);
@@ -30,3 +31,5 @@ CREATE TABLE baton_activity_plugin_run (
     version         BIGINT       NOT NULL,
     PRIMARY KEY (run_id, plugin)
 );
+-- A workflow's activity action names the activity run it started.
+ALTER TABLE baton_run_action ADD COLUMN activity_run_id VARCHAR(36);

@@ -264,4 +264,48 @@ class ActivityRunsIT {
         assertProblem(noActivity, 404);
         assertProblem(admin.get("/api/activity-runs/" + UUID.randomUUID()), 404);
     }
+
+    @Test
+    void aWorkflowActivityActionRunsTheActivityAndOutputsItsRun() {
+        register(
+                "wf-activity",
+                "{\"name\":\"eu-only\",\"stage\":\"pre\",\"order\":1,\"handler\":\"fail\","
+                        + "\"filter\":\"region = 'EU'\"}");
+        register("wf-activity", "{\"name\":\"everyone\",\"stage\":\"parallel\",\"handler\":\"echo\"}");
+        Workflows workflows = Workflows.of(admin);
+        workflows.save("activity-action");
+
+        String ok = workflows.start("activity-action", "{\"region\":\"US\"}").getString("id");
+        JsonObject completed = workflows.awaitStatus(ok, "COMPLETED");
+        JsonObject action = Workflows.action(completed, "check");
+        JsonObject run = get(action.getString("activityRunId"));
+        assertThat(run.getString("status")).isEqualTo("COMPLETED");
+        assertThat(run.getJsonObject("metadata").getString("region")).isEqualTo("US");
+        assertThat(action.getJsonObject("output").getString("status")).isEqualTo("COMPLETED");
+        assertThat(stage(action.getJsonObject("output"), "parallel")).hasSize(1);
+
+        String failing =
+                workflows.start("activity-action", "{\"region\":\"EU\"}").getString("id");
+        JsonObject failed = workflows.awaitStatus(failing, "FAILED");
+        JsonObject failedAction = Workflows.action(failed, "check");
+        assertThat(failedAction.getString("status")).isEqualTo("FAILED");
+        assertThat(failedAction.getString("error")).contains("eu-only");
+        assertThat(get(failedAction.getString("activityRunId")).getString("status"))
+                .isEqualTo("FAILED");
+    }
+
+    @Test
+    void aWorkflowActivityActionOfAnUnknownActivityFails() {
+        Workflows workflows = Workflows.of(admin);
+        Api.Reply saved = admin.post(
+                Workflows.BASE,
+                "{\"name\":\"activity-unknown\",\"rootAction\":\"a\",\"actions\":[{\"id\":\"a\","
+                        + "\"type\":\"activity\",\"name\":\"" + activity() + "\"}]}");
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(201);
+
+        JsonObject run =
+                workflows.awaitStatus(workflows.start("activity-unknown", "{}").getString("id"), "FAILED");
+
+        assertThat(Workflows.action(run, "a").getString("error")).contains("activity");
+    }
 }

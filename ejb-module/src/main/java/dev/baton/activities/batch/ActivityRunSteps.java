@@ -1,5 +1,6 @@
 package dev.baton.activities.batch;
 
+import dev.baton.activities.control.ActivityRunEnded;
 import dev.baton.activities.control.ActivityRuns;
 import dev.baton.activities.entity.ActivityPluginRun;
 import dev.baton.activities.entity.ActivityRun;
@@ -15,6 +16,7 @@ import dev.baton.tasks.entity.Task;
 import dev.baton.tasks.entity.TaskStatus;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.List;
 
@@ -36,6 +38,9 @@ public class ActivityRunSteps {
 
     @Inject
     TaskStore tasks;
+
+    @Inject
+    Event<ActivityRunEnded> ended;
 
     /** The task origin of a run's plugin. */
     public static String origin(String runId, String plugin) {
@@ -133,6 +138,15 @@ public class ActivityRunSteps {
         if (run == null || run.getStatus().isTerminal()) {
             return run == null ? null : run.getStatus();
         }
+        ActivityRunStatus status = decide(run, jobFailure);
+        if (status.isTerminal()) {
+            ended.fire(new ActivityRunEnded(runId, status, run.getOrigin()));
+        }
+        return status;
+    }
+
+    private ActivityRunStatus decide(ActivityRun run, String jobFailure) {
+        String runId = run.getId();
         List<ActivityPluginRun> plugins = runs.plugins(runId);
         for (ActivityPluginRun p : plugins) {
             if (p.getStatus() == PluginRunStatus.ERROR && !p.isOptional()) {

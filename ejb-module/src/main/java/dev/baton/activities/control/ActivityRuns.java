@@ -35,9 +35,15 @@ public class ActivityRuns {
 
     /** Stores a PENDING run with its plan (404 when the activity has no plugins); its job starts after commit. */
     public ActivityRun create(String activity, JsonObject metadata, String user) {
+        return create(activity, metadata, user, null);
+    }
+
+    /** {@link #create(String, JsonObject, String)} on behalf of {@code origin} (told when the run ends). */
+    public ActivityRun create(String activity, JsonObject metadata, String user, String origin) {
         ActivityPlan plan = registry.matching(activity, Metadata.of(metadata));
         ActivityRun run =
                 new ActivityRun(Ids.newId(), activity, JsonDocuments.print(metadata), user, System.currentTimeMillis());
+        run.setOrigin(origin);
         em.persist(run);
         persist(run.getId(), plan.pre());
         persist(run.getId(), plan.parallel());

@@ -44,6 +44,10 @@ public class ActivityRun {
     @Column(name = "submitted_by", length = 200)
     private String submittedBy;
 
+    /** Who started the run on behalf of what (e.g. a workflow action, {@code run:<id>:<action>}), or null. */
+    @Column(length = 200)
+    private String origin;
+
     @Version
     private long version;
 
@@ -101,6 +105,14 @@ public class ActivityRun {
 
     public String getError() {
         return error;
+    }
+
+    public String getOrigin() {
+        return origin;
+    }
+
+    public void setOrigin(String origin) {
+        this.origin = origin;
     }
 
     public String getSubmittedBy() {
