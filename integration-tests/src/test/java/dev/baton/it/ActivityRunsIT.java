@@ -259,6 +259,30 @@ class ActivityRunsIT {
     }
 
     @Test
+    void aRunMatchingNoPluginCompletesWithAnEmptyPlan() {
+        String activity = activity();
+        register(
+                activity,
+                "{\"name\":\"eu\",\"stage\":\"pre\",\"order\":1,\"handler\":\"echo\",\"filter\":\"region = 'EU'\"}");
+
+        JsonObject run = awaitEnd(start(activity, "{\"region\":\"US\"}").getString("id"));
+
+        assertThat(run.getString("status")).as(run.toString()).isEqualTo("COMPLETED");
+        for (String stage : List.of("pre", "parallel", "post")) {
+            assertThat(stage(run, stage)).isEmpty();
+        }
+    }
+
+    @Test
+    void aBadBodyIs400() {
+        String activity = activity();
+        register(activity, "{\"name\":\"p\",\"stage\":\"parallel\",\"handler\":\"echo\"}");
+
+        assertProblem(admin.post("/api/activities/" + activity + "/runs", "{\"metadata\":[1]}"), 400);
+        assertProblem(admin.post("/api/activities/" + activity + "/runs", "{\"other\":1}"), 400);
+    }
+
+    @Test
     void unknownActivitiesAndRunsAre404() {
         Api.Reply noActivity = admin.post("/api/activities/" + activity() + "/runs", "{\"metadata\":{}}");
         assertProblem(noActivity, 404);
