@@ -1,5 +1,7 @@
 package dev.baton.workflows.control;
 
+import dev.baton.activities.control.ActivityRuns;
+import dev.baton.activities.entity.ActivityRun;
 import dev.baton.infrastructure.json.JsonDocuments;
 import dev.baton.infrastructure.problem.ProblemException;
 import dev.baton.tasks.control.TaskLifecycle;
@@ -26,6 +28,9 @@ public class ActionStarter {
 
     @Inject
     WorkflowTools tools;
+
+    @Inject
+    ActivityRuns activityRuns;
 
     @Inject
     TaskLifecycle tasks;
@@ -65,7 +70,7 @@ public class ActionStarter {
         try {
             switch (definition.type()) {
                 case USER -> startTask(state, action, definition);
-                case ACTIVITY -> engine.fail(state, action, "activity actions are not supported by this Baton version");
+                case ACTIVITY -> startActivity(state, action, definition);
                 case SYSTEM -> startSystem(state, action, definition);
             }
         } catch (ScriptFailure | IllegalArgumentException e) {
@@ -123,6 +128,35 @@ public class ActionStarter {
                 null);
         Task task = tasks.submit(request, run.getSubmittedBy(), null, null, origin(run.getId(), action.getActionId()));
         action.setTaskId(task.getId());
+        action.moveTo(ActionStatus.RUNNING);
+    }
+
+    /**
+     * Starts a run of the named activity with the rendered parameters as its metadata; the action runs
+     * until the activity run ends (signal {@link Signal#ACTIVITY}) and outputs its status document.
+     */
+    private void startActivity(RunState state, RunAction action, WorkflowAction definition) {
+        Run run = state.run();
+        JsonValue params = definition.parameters() == null
+                ? JsonValue.EMPTY_JSON_OBJECT
+                : tools.templates().render(definition.parameters(), state.context());
+        if (params.getValueType() != JsonValue.ValueType.OBJECT) {
+            engine.fail(state, action, "the parameters of an activity action (its metadata) must be an object");
+            return;
+        }
+        action.setInput(JsonDocuments.print(params));
+        ActivityRun activityRun;
+        try {
+            activityRun = activityRuns.create(
+                    definition.name(),
+                    params.asJsonObject(),
+                    run.getSubmittedBy(),
+                    origin(run.getId(), action.getActionId()));
+        } catch (ProblemException e) {
+            engine.fail(state, action, "activity '" + definition.name() + "': " + e.getMessage());
+            return;
+        }
+        action.setActivityRunId(activityRun.getId());
         action.moveTo(ActionStatus.RUNNING);
     }
 

@@ -1,5 +1,9 @@
 package dev.baton.workflows.control;
 
+import dev.baton.activities.control.ActivityRunJson;
+import dev.baton.activities.control.ActivityRuns;
+import dev.baton.activities.entity.ActivityRun;
+import dev.baton.activities.entity.ActivityRunStatus;
 import dev.baton.infrastructure.json.JsonDocuments;
 import dev.baton.infrastructure.problem.ProblemException;
 import dev.baton.tasks.control.TaskStore;
@@ -33,6 +37,9 @@ public class RunCommands {
     @Inject
     TaskStore tasks;
 
+    @Inject
+    ActivityRuns activityRuns;
+
     public void signal(Signal kind, String runId, String actionId, String ref, int seq) {
         Run run = runs.lock(runId).orElse(null);
         if (run == null || run.getStatus().isFinal()) {
@@ -43,6 +50,7 @@ public class RunCommands {
             case TASK -> taskFinished(state, actionId, ref);
             case TIMER -> timerFired(state, actionId, seq);
             case CHILD -> childEnded(state, actionId, ref);
+            case ACTIVITY -> activityEnded(state, actionId, ref);
             case TIMEOUT -> {
                 if (run.getStatus() == RunStatus.FAILED) {
                     return; // a failed run waits for a retry or a cancel; its deadline no longer applies
@@ -86,6 +94,31 @@ public class RunCommands {
             engine.complete(state, action, output.build(), RunEngine.DEFAULT_BRANCH);
         } else {
             engine.complete(state, action, JsonValue.EMPTY_JSON_OBJECT, RunEngine.DEFAULT_BRANCH);
+        }
+    }
+
+    private void activityEnded(RunState state, String actionId, String activityRunId) {
+        RunAction action = state.actions().get(actionId);
+        if (action == null
+                || action.getStatus() != ActionStatus.RUNNING
+                || !activityRunId.equals(action.getActivityRunId())) {
+            return;
+        }
+        ActivityRun run = activityRuns.find(activityRunId).orElse(null);
+        if (run != null && run.getStatus() == ActivityRunStatus.COMPLETED) {
+            engine.complete(
+                    state,
+                    action,
+                    ActivityRunJson.run(run, activityRuns.plugins(activityRunId)),
+                    RunEngine.DEFAULT_BRANCH);
+        } else {
+            engine.fail(
+                    state,
+                    action,
+                    "activity run " + activityRunId + " ended "
+                            + (run == null
+                                    ? "(gone)"
+                                    : run.getStatus() + (run.getError() == null ? "" : ": " + run.getError())));
         }
     }
 

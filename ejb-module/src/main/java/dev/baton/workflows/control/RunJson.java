@@ -93,6 +93,7 @@ public final class RunJson {
         }
         text(json, "taskId", action.getTaskId());
         text(json, "childRunId", action.getChildRunId());
+        text(json, "activityRunId", action.getActivityRunId());
         text(json, "event", action.getEvent());
         time(json, "dueTime", action.getDueTime());
         return json.add("attempts", action.getAttempts()).build();

@@ -34,6 +34,10 @@ public class RunMessages {
         send(parentRunId, Signal.CHILD, parentActionId, childRunId, 0, 0);
     }
 
+    public void activityEnded(String runId, String actionId, String activityRunId) {
+        send(runId, Signal.ACTIVITY, actionId, activityRunId, 0, 0);
+    }
+
     public void runTimeout(String runId, long delayMillis) {
         send(runId, Signal.TIMEOUT, null, null, 0, delayMillis);
     }

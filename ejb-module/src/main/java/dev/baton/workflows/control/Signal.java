@@ -11,6 +11,8 @@ public enum Signal {
     TIMER,
     /** A subworkflow run ended; ref = child run id. */
     CHILD,
+    /** The activity run of an activity action ended; ref = activity run id. */
+    ACTIVITY,
     /** The run's own timeoutSeconds elapsed. */
     TIMEOUT
 }

@@ -63,6 +63,10 @@ public class RunAction {
     @Column(name = "child_run_id", length = 36)
     private String childRunId;
 
+    /** The activity run of an activity action. */
+    @Column(name = "activity_run_id", length = 36)
+    private String activityRunId;
+
     private String event;
 
     @Column(name = "due_time")
@@ -115,6 +119,7 @@ public class RunAction {
         branch = null;
         taskId = null;
         childRunId = null;
+        activityRunId = null;
         event = null;
         dueTime = null;
     }
@@ -246,5 +251,13 @@ public class RunAction {
         public int hashCode() {
             return runId.hashCode() * 31 + actionId.hashCode();
         }
+    }
+
+    public String getActivityRunId() {
+        return activityRunId;
+    }
+
+    public void setActivityRunId(String activityRunId) {
+        this.activityRunId = activityRunId;
     }
 }

@@ -32,6 +32,9 @@ public class ActivitiesResource {
     @EJB
     ActivityService activities;
 
+    @EJB
+    ActivityRunService runs;
+
     @Context
     UriInfo uri;
 
@@ -92,5 +95,21 @@ public class ActivitiesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public JsonObject plan(@PathParam("name") String name, InputStream body) {
         return activities.plan(name, Bodies.read(body));
+    }
+
+    /** Starts a run for {@code {"metadata": {...}}}: 201 with the run; 404 when the activity has no plugins. */
+    @POST
+    @Path("{name}/runs")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"admin", "submitter"})
+    public Response run(@PathParam("name") String name, InputStream body) {
+        JsonObject run =
+                runs.start(name, Bodies.read(body), security.getUserPrincipal().getName());
+        return Response.created(uri.getBaseUriBuilder()
+                        .path("activity-runs")
+                        .path(run.getString("id"))
+                        .build())
+                .entity(run)
+                .build();
     }
 }

@@ -1,0 +1,22 @@
+package dev.baton.activities.batch;
+
+import jakarta.batch.api.partition.PartitionCollector;
+import jakarta.batch.runtime.context.StepContext;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+
+/** Sends each finished partition's plugin outcome to the analyzer. */
+@Named("activityPartitionCollector")
+@Dependent
+public class ActivityPartitionCollector implements PartitionCollector {
+
+    @Inject
+    StepContext step;
+
+    @Override
+    public Serializable collectPartitionData() {
+        return step.getTransientUserData() instanceof PluginOutcome outcome ? outcome : null;
+    }
+}
