@@ -35,13 +35,18 @@ public final class ActivityRunJson {
         if (run.getSubmittedBy() != null) {
             json.add("submittedBy", run.getSubmittedBy());
         }
+        return json.add("plugins", stages(plugins)).build();
+    }
+
+    /** {@code {pre: [...], parallel: [...], post: [...]}}: each plugin's progress, per stage in running order. */
+    public static JsonObjectBuilder stages(List<ActivityPluginRun> plugins) {
         JsonObjectBuilder stages = JsonDocuments.builders().createObjectBuilder();
         for (PluginStage stage : PluginStage.values()) {
             JsonArrayBuilder array = JsonDocuments.builders().createArrayBuilder();
             plugins.stream().filter(p -> p.getStage() == stage).forEach(p -> array.add(plugin(p)));
             stages.add(stage.json(), array);
         }
-        return json.add("plugins", stages).build();
+        return stages;
     }
 
     static JsonObjectBuilder plugin(ActivityPluginRun plugin) {

@@ -1,5 +1,6 @@
 package dev.baton.workflows.boundary;
 
+import dev.baton.activities.control.ActivityRuns;
 import dev.baton.infrastructure.json.JsonDocuments;
 import dev.baton.infrastructure.problem.ProblemException;
 import dev.baton.infrastructure.problem.Violation;
@@ -8,6 +9,7 @@ import dev.baton.workflows.control.RunCommands;
 import dev.baton.workflows.control.RunEngine;
 import dev.baton.workflows.control.RunJson;
 import dev.baton.workflows.control.RunRequest;
+import dev.baton.workflows.control.RunStatusJson;
 import dev.baton.workflows.control.RunStore;
 import dev.baton.workflows.control.Signal;
 import dev.baton.workflows.control.WorkflowCatalog;
@@ -44,6 +46,9 @@ public class WorkflowService {
 
     @Inject
     RunStore runs;
+
+    @Inject
+    ActivityRuns activityRuns;
 
     @Resource
     SessionContext context;
@@ -133,6 +138,19 @@ public class WorkflowService {
 
     public JsonObject run(String id) {
         return json(runs.find(id).orElseThrow(() -> ProblemException.notFound("run", id)));
+    }
+
+    /** The run's status document ({@link RunStatusJson}): activity actions with their plugins; 404 when unknown. */
+    public JsonObject status(String id) {
+        Run run = runs.find(id).orElseThrow(() -> ProblemException.notFound("run", id));
+        return RunStatusJson.of(
+                run,
+                catalog.compiled(run.getWorkflow(), run.getWorkflowVersion()),
+                runs.actions(id),
+                activityRunId -> activityRuns
+                        .find(activityRunId)
+                        .map(a -> new RunStatusJson.ActivityProgress(a, activityRuns.plugins(activityRunId)))
+                        .orElse(null));
     }
 
     public JsonObject list(String workflow, RunStatus status, int limit, String cursor) {

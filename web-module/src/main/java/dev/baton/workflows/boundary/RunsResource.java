@@ -51,6 +51,13 @@ public class RunsResource {
         return workflows.run(id);
     }
 
+    /** The status document: each activity action's plugins per stage, and the other actions' statuses. */
+    @GET
+    @Path("{id}/status")
+    public JsonObject status(@PathParam("id") String id) {
+        return workflows.status(id);
+    }
+
     @POST
     @Path("{id}/cancel")
     @RolesAllowed({"admin", "submitter"})
