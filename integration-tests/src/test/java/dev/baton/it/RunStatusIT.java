@@ -63,11 +63,13 @@ class RunStatusIT {
         workflows.save("activity-status");
         String runId = workflows.start("activity-status", "{}").getString("id");
 
-        Tasks.await().alias("plugin slow in progress").until(() -> {
+        Tasks.await().alias("plugin slow in progress").untilAsserted(() -> {
             JsonObject doc = status(worker, runId);
             JsonObject activity = doc.getJsonArray("activities").getJsonObject(0);
-            return !activity.isNull("activityRunId")
-                    && plugin(activity, "parallel", "slow").getString("status").equals("InProgress");
+            assertThat(activity.isNull("activityRunId")).as(doc.toString()).isFalse();
+            assertThat(plugin(activity, "parallel", "slow").getString("status"))
+                    .as(doc.toString())
+                    .isEqualTo("InProgress");
         });
         JsonObject running = status(admin, runId);
         assertThat(running.getString("status")).isEqualTo("RUNNING");
