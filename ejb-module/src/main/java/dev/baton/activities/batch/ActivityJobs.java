@@ -29,13 +29,13 @@ public class ActivityJobs {
     }
 
     public long start(String runId) {
-        long execution = operator().start(JOB, parameters(runId));
+        long execution = withDeploymentLoader(() -> operator().start(JOB, parameters(runId)));
         steps.recordExecution(runId, execution);
         return execution;
     }
 
     public long restart(String runId, long executionId) {
-        long execution = operator().restart(executionId, parameters(runId));
+        long execution = withDeploymentLoader(() -> operator().restart(executionId, parameters(runId)));
         steps.recordExecution(runId, execution);
         return execution;
     }
@@ -44,6 +44,23 @@ public class ActivityJobs {
         Properties parameters = new Properties();
         parameters.setProperty("runId", runId);
         return parameters;
+    }
+
+    /**
+     * Runs {@code call} with this deployment's class loader as the thread's context class loader:
+     * {@link BatchRuntime#getJobOperator()} finds the job operator (and the job XML) through it, and a
+     * managed executor thread started from a thread without one (e.g. when a workflow's activity action
+     * follows a finished task) has none, so the job never started and the run stayed PENDING.
+     */
+    static long withDeploymentLoader(java.util.function.LongSupplier call) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(ActivityJobs.class.getClassLoader());
+        try {
+            return call.getAsLong();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
     }
 
     static JobOperator operator() {
