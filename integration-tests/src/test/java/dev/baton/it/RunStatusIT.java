@@ -125,6 +125,50 @@ class RunStatusIT {
     }
 
     @Test
+    void aPluginReportsProgressWhileInProgressAndItShowsInTheStatusDocument() {
+        String activity = "progress-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        register(activity, "{\"name\":\"slow\",\"stage\":\"parallel\",\"handler\":\"sleep\"}");
+        register(activity, "{\"name\":\"later\",\"stage\":\"post\",\"order\":1,\"handler\":\"echo\"}");
+        Api.Reply saved = admin.post(
+                Workflows.BASE,
+                "{\"name\":\"" + activity + "\",\"rootAction\":\"a\",\"actions\":[{\"id\":\"a\","
+                        + "\"type\":\"activity\",\"name\":\"" + activity + "\",\"parameters\":{\"ms\":3000}}]}");
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(201);
+        Workflows workflows = Workflows.of(admin);
+        String runId = workflows.start(activity, "{}").getString("id");
+        Tasks.await().alias("plugin slow in progress").untilAsserted(() -> {
+            JsonObject doc = status(admin, runId);
+            JsonObject a = doc.getJsonArray("activities").getJsonObject(0);
+            assertThat(a.isNull("activityRunId")).as(doc.toString()).isFalse();
+            assertThat(plugin(a, "parallel", "slow").getString("status")).isEqualTo("InProgress");
+        });
+        String activityRunId =
+                status(admin, runId).getJsonArray("activities").getJsonObject(0).getString("activityRunId");
+        String base = "/api/activity-runs/" + activityRunId + "/plugins/";
+
+        Api.Reply reported = worker.post(base + "slow/progress", "{\"message\":\"half way: 50%\"}");
+
+        assertThat(reported.status()).as(reported.toString()).isEqualTo(200);
+        assertThat(reported.json().getString("message")).isEqualTo("half way: 50%");
+        JsonObject a = status(admin, runId).getJsonArray("activities").getJsonObject(0);
+        assertThat(plugin(a, "parallel", "slow").getString("message")).isEqualTo("half way: 50%");
+        assertThat(worker.post(base + "later/progress", "{\"message\":\"x\"}").status())
+                .isEqualTo(409);
+        assertThat(worker.post(base + "nope/progress", "{\"message\":\"x\"}").status())
+                .isEqualTo(404);
+        assertThat(worker.post(base + "slow/progress", "{\"message\":1}").status())
+                .isEqualTo(400);
+        assertThat(Api.as("submitter", "submitter")
+                        .post(base + "slow/progress", "{\"message\":\"x\"}")
+                        .status())
+                .isEqualTo(403);
+
+        workflows.awaitStatus(runId, "COMPLETED");
+        assertThat(worker.post(base + "slow/progress", "{\"message\":\"late\"}").status())
+                .isEqualTo(409);
+    }
+
+    @Test
     void anUnknownRunIs404() {
         assertThat(admin.get("/api/runs/no-such-run/status").status()).isEqualTo(404);
     }

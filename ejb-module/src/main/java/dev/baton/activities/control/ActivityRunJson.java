@@ -49,6 +49,11 @@ public final class ActivityRunJson {
         return stages;
     }
 
+    /** One plugin's progress document. */
+    public static JsonObject pluginJson(ActivityPluginRun plugin) {
+        return plugin(plugin).build();
+    }
+
     static JsonObjectBuilder plugin(ActivityPluginRun plugin) {
         JsonObjectBuilder json = JsonDocuments.builders()
                 .createObjectBuilder()

@@ -87,6 +87,11 @@ public class ActivityPluginRun {
         this.status = PluginRunStatus.IN_PROGRESS;
     }
 
+    /** A progress report of the plugin itself while InProgress: replaces the message. */
+    public void progress(String message) {
+        this.message = message;
+    }
+
     public void ended(PluginRunStatus status, String message, long now) {
         this.status = status;
         this.message = message;
