@@ -164,6 +164,9 @@ class RunStatusIT {
                 .isEqualTo(403);
 
         workflows.awaitStatus(runId, "COMPLETED");
+        JsonObject ended = status(admin, runId).getJsonArray("activities").getJsonObject(0);
+        assertThat(plugin(ended, "parallel", "slow").getString("status")).isEqualTo("Complete");
+        assertThat(plugin(ended, "parallel", "slow").getString("message")).isEqualTo("half way: 50%");
         assertThat(worker.post(base + "slow/progress", "{\"message\":\"late\"}").status())
                 .isEqualTo(409);
     }

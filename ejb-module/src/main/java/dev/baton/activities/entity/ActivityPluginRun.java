@@ -92,9 +92,12 @@ public class ActivityPluginRun {
         this.message = message;
     }
 
+    /** Ends the plugin; a null {@code message} keeps the last progress message (if any). */
     public void ended(PluginRunStatus status, String message, long now) {
         this.status = status;
-        this.message = message;
+        if (message != null) {
+            this.message = message;
+        }
         this.endTime = now;
     }
 
