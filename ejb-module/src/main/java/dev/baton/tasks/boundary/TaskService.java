@@ -2,6 +2,7 @@ package dev.baton.tasks.boundary;
 
 import dev.baton.handlers.control.HandlerRegistry;
 import dev.baton.handlers.control.RunningTasks;
+import dev.baton.infrastructure.json.JsonMembers;
 import dev.baton.infrastructure.problem.ProblemException;
 import dev.baton.tasks.control.DuplicateIdempotencyKey;
 import dev.baton.tasks.control.TaskJson;
@@ -89,12 +90,7 @@ public class TaskService {
         JsonArrayBuilder items = Json.createArrayBuilder();
         page.tasks().forEach(t -> items.add(TaskJson.summary(t)));
         JsonObjectBuilder json = Json.createObjectBuilder().add("items", items).add("limit", query.limit());
-        if (page.nextCursor() == null) {
-            json.addNull("nextCursor");
-        } else {
-            json.add("nextCursor", page.nextCursor());
-        }
-        return json.build();
+        return JsonMembers.text(json, "nextCursor", page.nextCursor()).build();
     }
 
     /** Cancels a task (and a split parent's unfinished children); stops attempts running on this node. */

@@ -1,13 +1,13 @@
 package dev.baton.tasks.control;
 
 import dev.baton.infrastructure.json.JsonDocuments;
+import dev.baton.infrastructure.json.JsonMembers;
 import dev.baton.tasks.entity.Task;
 import dev.baton.tasks.entity.TaskAttempt;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import java.time.Instant;
 import java.util.List;
 
 /** The JSON form of a task, as the REST API returns it and JMS replies carry it. Times are ISO-8601 UTC. */
@@ -20,15 +20,15 @@ public final class TaskJson {
         JsonArrayBuilder history = JsonDocuments.builders().createArrayBuilder();
         for (TaskAttempt attempt : attempts) {
             JsonObjectBuilder a = JsonDocuments.builders().createObjectBuilder().add("number", attempt.getNumber());
-            put(a, "node", attempt.getNode());
-            put(a, "worker", attempt.getWorker());
-            time(a, "start", attempt.getStartTime());
-            time(a, "end", attempt.getEndTime());
-            put(
+            JsonMembers.text(a, "node", attempt.getNode());
+            JsonMembers.text(a, "worker", attempt.getWorker());
+            JsonMembers.time(a, "start", attempt.getStartTime());
+            JsonMembers.time(a, "end", attempt.getEndTime());
+            JsonMembers.text(
                     a,
                     "outcome",
                     attempt.getOutcome() == null ? null : attempt.getOutcome().name());
-            put(a, "error", attempt.getError());
+            JsonMembers.text(a, "error", attempt.getError());
             history.add(a);
         }
         return json.add("attempts", history).build();
@@ -40,32 +40,32 @@ public final class TaskJson {
 
     private static JsonObjectBuilder summaryBuilder(Task task) {
         JsonObjectBuilder json = JsonDocuments.builders().createObjectBuilder().add("id", task.getId());
-        put(json, "name", task.getName());
+        JsonMembers.text(json, "name", task.getName());
         json.add("handler", task.getHandler())
                 .add("status", task.getStatus().name())
                 .add("priority", task.getPriority())
                 .add("effectivePriority", task.getEffectivePriority());
         json.add("params", valueOrNull(task.getParams()));
         json.add("result", valueOrNull(task.getResult()));
-        put(json, "error", task.getError());
+        JsonMembers.text(json, "error", task.getError());
         json.add("tries", task.getTries())
                 .add("maxTries", task.getMaxTries())
                 .add("timeoutSeconds", task.getTimeoutSeconds());
-        time(json, "submitTime", task.getSubmitTime());
-        time(json, "startTime", task.getStartTime());
-        time(json, "endTime", task.getEndTime());
-        time(json, "nextTime", task.getNextTime());
+        JsonMembers.time(json, "submitTime", task.getSubmitTime());
+        JsonMembers.time(json, "startTime", task.getStartTime());
+        JsonMembers.time(json, "endTime", task.getEndTime());
+        JsonMembers.time(json, "nextTime", task.getNextTime());
         Long duration = task.durationMs();
         if (duration == null) {
             json.addNull("durationMs");
         } else {
             json.add("durationMs", duration);
         }
-        put(json, "node", task.getNode());
-        put(json, "worker", task.getWorker());
-        put(json, "user", task.getSubmittedBy());
-        put(json, "idempotencyKey", task.getIdempotencyKey());
-        put(json, "parentId", task.getParentId());
+        JsonMembers.text(json, "node", task.getNode());
+        JsonMembers.text(json, "worker", task.getWorker());
+        JsonMembers.text(json, "user", task.getSubmittedBy());
+        JsonMembers.text(json, "idempotencyKey", task.getIdempotencyKey());
+        JsonMembers.text(json, "parentId", task.getParentId());
         if (task.getChildIndex() != null) {
             json.add("childIndex", task.getChildIndex());
         }
@@ -79,21 +79,5 @@ public final class TaskJson {
     private static JsonValue valueOrNull(String storedJson) {
         JsonValue value = JsonDocuments.parseStored(storedJson);
         return value == null ? JsonValue.NULL : value;
-    }
-
-    private static void put(JsonObjectBuilder json, String key, String value) {
-        if (value == null) {
-            json.addNull(key);
-        } else {
-            json.add(key, value);
-        }
-    }
-
-    private static void time(JsonObjectBuilder json, String key, Long epochMillis) {
-        if (epochMillis == null) {
-            json.addNull(key);
-        } else {
-            json.add(key, Instant.ofEpochMilli(epochMillis).toString());
-        }
     }
 }

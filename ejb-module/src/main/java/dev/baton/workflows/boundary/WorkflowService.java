@@ -2,6 +2,7 @@ package dev.baton.workflows.boundary;
 
 import dev.baton.activities.control.ActivityRuns;
 import dev.baton.infrastructure.json.JsonDocuments;
+import dev.baton.infrastructure.json.JsonMembers;
 import dev.baton.infrastructure.problem.ProblemException;
 import dev.baton.infrastructure.problem.Violation;
 import dev.baton.workflows.control.CompiledWorkflow;
@@ -158,12 +159,7 @@ public class WorkflowService {
         JsonArrayBuilder items = JsonDocuments.builders().createArrayBuilder();
         page.runs().forEach(r -> items.add(RunJson.summary(r)));
         JsonObjectBuilder json = JsonDocuments.builders().createObjectBuilder().add("items", items);
-        if (page.nextCursor() == null) {
-            json.addNull("nextCursor");
-        } else {
-            json.add("nextCursor", page.nextCursor());
-        }
-        return json.build();
+        return JsonMembers.text(json, "nextCursor", page.nextCursor()).build();
     }
 
     public JsonObject cancel(String id) {

@@ -3,6 +3,7 @@ package dev.baton.workflows.control;
 import dev.baton.activities.control.ActivityRuns;
 import dev.baton.activities.entity.ActivityRun;
 import dev.baton.infrastructure.json.JsonDocuments;
+import dev.baton.infrastructure.json.JsonMembers;
 import dev.baton.infrastructure.problem.ProblemException;
 import dev.baton.tasks.control.TaskLifecycle;
 import dev.baton.tasks.control.TaskRequest;
@@ -14,6 +15,7 @@ import dev.baton.workflows.entity.RunStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
 /**
@@ -93,14 +95,12 @@ public class ActionStarter {
                         ? key
                         : definition.next().containsKey(RunEngine.DEFAULT_BRANCH) ? RunEngine.DEFAULT_BRANCH : null;
                 action.setInput(JsonDocuments.print(value));
+                JsonObjectBuilder output =
+                        JsonDocuments.builders().createObjectBuilder().add("value", value);
                 engine.complete(
                         state,
                         action,
-                        JsonDocuments.builders()
-                                .createObjectBuilder()
-                                .add("value", value)
-                                .add("branch", branch == null ? JsonValue.NULL : jsonString(branch))
-                                .build(),
+                        JsonMembers.text(output, "branch", branch).build(),
                         branch);
             }
             case JAVASCRIPT -> {
@@ -225,9 +225,5 @@ public class ActionStarter {
             parent = runs.find(parent).map(Run::getParentRunId).orElse(null);
         }
         return depth;
-    }
-
-    private static JsonValue jsonString(String value) {
-        return JsonDocuments.builders().createArrayBuilder().add(value).build().get(0);
     }
 }

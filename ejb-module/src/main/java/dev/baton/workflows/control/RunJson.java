@@ -1,13 +1,13 @@
 package dev.baton.workflows.control;
 
 import dev.baton.infrastructure.json.JsonDocuments;
+import dev.baton.infrastructure.json.JsonMembers;
 import dev.baton.workflows.entity.Run;
 import dev.baton.workflows.entity.RunAction;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.Map;
 
@@ -60,18 +60,18 @@ public final class RunJson {
                 .add("status", run.getStatus().name())
                 .add("priority", run.getPriority())
                 .add("input", stored(run.getInput()));
-        text(json, "user", run.getSubmittedBy());
-        text(json, "idempotencyKey", run.getIdempotencyKey());
-        text(json, "parentRunId", run.getParentRunId());
-        text(json, "parentActionId", run.getParentActionId());
-        time(json, "startTime", run.getStartTime());
-        time(json, "endTime", run.getEndTime());
+        JsonMembers.text(json, "user", run.getSubmittedBy());
+        JsonMembers.text(json, "idempotencyKey", run.getIdempotencyKey());
+        JsonMembers.text(json, "parentRunId", run.getParentRunId());
+        JsonMembers.text(json, "parentActionId", run.getParentActionId());
+        JsonMembers.time(json, "startTime", run.getStartTime());
+        JsonMembers.time(json, "endTime", run.getEndTime());
         if (run.getEndTime() != null) {
             json.add("durationMs", run.getEndTime() - run.getStartTime());
         } else {
             json.addNull("durationMs");
         }
-        text(json, "error", run.getError());
+        JsonMembers.text(json, "error", run.getError());
         return json;
     }
 
@@ -84,39 +84,23 @@ public final class RunJson {
                 .add("status", action.getStatus().name())
                 .add("input", stored(action.getInput()))
                 .add("output", stored(action.getOutput()));
-        text(json, "error", action.getError());
-        text(json, "branch", action.getBranch());
-        time(json, "startTime", action.getStartTime());
-        time(json, "endTime", action.getEndTime());
+        JsonMembers.text(json, "error", action.getError());
+        JsonMembers.text(json, "branch", action.getBranch());
+        JsonMembers.time(json, "startTime", action.getStartTime());
+        JsonMembers.time(json, "endTime", action.getEndTime());
         if (action.getStep() != null) {
             json.add("step", action.getStep());
         }
-        text(json, "taskId", action.getTaskId());
-        text(json, "childRunId", action.getChildRunId());
-        text(json, "activityRunId", action.getActivityRunId());
-        text(json, "event", action.getEvent());
-        time(json, "dueTime", action.getDueTime());
+        JsonMembers.text(json, "taskId", action.getTaskId());
+        JsonMembers.text(json, "childRunId", action.getChildRunId());
+        JsonMembers.text(json, "activityRunId", action.getActivityRunId());
+        JsonMembers.text(json, "event", action.getEvent());
+        JsonMembers.time(json, "dueTime", action.getDueTime());
         return json.add("attempts", action.getAttempts()).build();
     }
 
     private static JsonValue stored(String text) {
         JsonValue value = JsonDocuments.parseStored(text);
         return value == null ? JsonValue.NULL : value;
-    }
-
-    private static void text(JsonObjectBuilder json, String name, String value) {
-        if (value == null) {
-            json.addNull(name);
-        } else {
-            json.add(name, value);
-        }
-    }
-
-    private static void time(JsonObjectBuilder json, String name, Long millis) {
-        if (millis == null) {
-            json.addNull(name);
-        } else {
-            json.add(name, Instant.ofEpochMilli(millis).toString());
-        }
     }
 }

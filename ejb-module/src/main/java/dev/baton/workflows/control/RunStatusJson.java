@@ -4,12 +4,12 @@ import dev.baton.activities.control.ActivityRunJson;
 import dev.baton.activities.entity.ActivityPluginRun;
 import dev.baton.activities.entity.ActivityRun;
 import dev.baton.infrastructure.json.JsonDocuments;
+import dev.baton.infrastructure.json.JsonMembers;
 import dev.baton.workflows.entity.Run;
 import dev.baton.workflows.entity.RunAction;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -39,8 +39,8 @@ public final class RunStatusJson {
                 .add("workflow", run.getWorkflow())
                 .add("version", run.getWorkflowVersion())
                 .add("status", run.getStatus().name());
-        time(json, "startTime", run.getStartTime());
-        time(json, "endTime", run.getEndTime());
+        JsonMembers.time(json, "startTime", run.getStartTime());
+        JsonMembers.time(json, "endTime", run.getEndTime());
         JsonArrayBuilder activityList = JsonDocuments.builders().createArrayBuilder();
         JsonArrayBuilder actionList = JsonDocuments.builders().createArrayBuilder();
         for (String id : workflow.graph().ids()) {
@@ -81,19 +81,11 @@ public final class RunStatusJson {
         }
         json.add("activityRunId", progress.run().getId())
                 .add("activityStatus", progress.run().getStatus().name());
-        time(json, "startTime", progress.run().getStartTime());
-        time(json, "endTime", progress.run().getEndTime());
+        JsonMembers.time(json, "startTime", progress.run().getStartTime());
+        JsonMembers.time(json, "endTime", progress.run().getEndTime());
         if (progress.run().getError() != null) {
             json.add("error", progress.run().getError());
         }
         return json.add("stages", ActivityRunJson.stages(progress.plugins()));
-    }
-
-    private static void time(JsonObjectBuilder json, String name, Long millis) {
-        if (millis == null) {
-            json.addNull(name);
-        } else {
-            json.add(name, Instant.ofEpochMilli(millis).toString());
-        }
     }
 }
