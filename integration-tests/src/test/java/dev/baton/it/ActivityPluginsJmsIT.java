@@ -23,9 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Black-box tests of plugin registration over JMS ({@code baton.activities}, properties {@code
- * baton_activity} and {@code baton_op}): registrations become visible over REST, and every message Baton
- * cannot accept ends in {@code baton.dlq} with the reason and origin.
+ * Black-box tests of the {@code baton.activities} queue: plugin registration (properties {@code
+ * baton_activity} and {@code baton_op}) and plugins' reports on themselves ({@code baton_op} progress,
+ * complete or error with {@code baton_activity_run} and {@code baton_plugin}). What Baton accepts shows
+ * over REST; every message it cannot accept ends in {@code baton.dlq} with the reason and origin.
  */
 @ExtendWith(ArquillianExtension.class)
 class ActivityPluginsJmsIT {
@@ -176,6 +177,125 @@ class ActivityPluginsJmsIT {
         try (JMSContext jms = Jms.connect("worker", "worker")) {
             assertThatThrownBy(() -> jms.createProducer().send(Jms.submitQueue(jms), "{\"handler\":\"echo\"}"))
                     .isInstanceOf(JMSSecurityRuntimeException.class);
+        }
+    }
+
+    /** A report message for plugin {@code plugin} of run {@code runId} (null properties are left out). */
+    private void sendReport(String op, String runId, String plugin, String activity, String body, String correlationId)
+            throws JMSException {
+        TextMessage message = worker.createTextMessage(body);
+        message.setStringProperty("baton_op", op);
+        if (runId != null) {
+            message.setStringProperty("baton_activity_run", runId);
+        }
+        if (plugin != null) {
+            message.setStringProperty("baton_plugin", plugin);
+        }
+        if (activity != null) {
+            message.setStringProperty("baton_activity", activity);
+        }
+        message.setJMSCorrelationID(correlationId);
+        worker.createProducer().send(Jms.activitiesQueue(worker), message);
+    }
+
+    private String deadReport(String op, String runId, String plugin, String activity, String body)
+            throws JMSException {
+        String correlationId = Jms.uniqueId();
+        sendReport(op, runId, plugin, activity, body, correlationId);
+        Message dead = Jms.deadLetter(deadLetters, correlationId);
+        assertThat(dead).as("dead letter of " + op + " " + body).isNotNull();
+        assertThat(dead.getStringProperty("baton_origin")).isEqualTo("baton.activities");
+        return dead.getStringProperty("baton_error");
+    }
+
+    /** Starts a run of a new activity with one report plugin {@code p}; waits until its handler returned. */
+    private String runWaitingForAReport(Activities activities, String activity, boolean optional) {
+        activities.register(
+                activity,
+                "{\"name\":\"p\",\"stage\":\"parallel\",\"handler\":\"echo\",\"completion\":\"report\","
+                        + "\"optional\":" + optional + "}");
+        String id = activities.startId(activity, "{}");
+        JsonObject run = activities.awaitPlugin(id, "p", "InProgress");
+        activities.awaitTask(Activities.plugin(run, "p").getString("taskId"), "SUCCEEDED");
+        return id;
+    }
+
+    @Test
+    void aPluginReportsProgressAndCompletionOverJms() throws JMSException {
+        Activities activities = Activities.of(admin);
+        String activity = activity();
+        String id = runWaitingForAReport(activities, activity, false);
+
+        sendReport("progress", id, "p", activity, "{\"message\":\"half way\"}", Jms.uniqueId());
+        Activities.await()
+                .until(
+                        () -> Activities.plugin(activities.get(id), "p"),
+                        p -> p.containsKey("message") && "half way".equals(p.getString("message")));
+        sendReport("complete", id, "p", null, "{\"message\":\"done\",\"result\":[1,2]}", Jms.uniqueId());
+
+        JsonObject run = activities.awaitEnd(id);
+        assertThat(run.getString("status")).as(run.toString()).isEqualTo("COMPLETED");
+        JsonObject p = Activities.plugin(run, "p");
+        assertThat(p.getString("status")).isEqualTo("Complete");
+        assertThat(p.getString("message")).isEqualTo("done");
+        assertThat(p.getJsonArray("result")).hasSize(2);
+    }
+
+    @Test
+    void anErrorReportOverJmsFailsTheRun() throws JMSException {
+        Activities activities = Activities.of(admin);
+        String activity = activity();
+        String id = runWaitingForAReport(activities, activity, false);
+
+        sendReport("error", id, "p", activity, "{\"message\":\"disk full\"}", Jms.uniqueId());
+
+        JsonObject run = activities.awaitEnd(id);
+        assertThat(run.getString("status")).as(run.toString()).isEqualTo("FAILED");
+        assertThat(run.getString("error")).contains("disk full");
+        assertThat(Activities.plugin(run, "p").getString("status")).isEqualTo("Error");
+    }
+
+    @Test
+    void reportsBatonCannotApplyAreDeadLetteredWithTheReason() throws JMSException {
+        Activities activities = Activities.of(admin);
+        String activity = activity();
+        String id = runWaitingForAReport(activities, activity, true);
+        String message = "{\"message\":\"m\"}";
+
+        assertThat(deadReport("complete", null, "p", null, message)).contains("baton_activity_run");
+        assertThat(deadReport("complete", id, null, null, message)).contains("baton_plugin");
+        assertThat(deadReport("complete", "no-such-run", "p", null, message)).contains("no-such-run");
+        assertThat(deadReport("complete", id, "nope", null, message)).contains("nope");
+        assertThat(deadReport("progress", id, "p", "other-activity", message))
+                .contains("baton_activity")
+                .contains(activity);
+        assertThat(deadReport("error", id, "p", null, "{\"message\":"))
+                .contains("line")
+                .contains("column");
+        assertThat(deadReport("error", id, "p", null, "{}")).contains("/message");
+        assertThat(deadReport("complete", id, "p", null, "{\"colour\":1}")).contains("/colour");
+        assertThat(Activities.plugin(activities.get(id), "p").getString("status"))
+                .as("no dead-lettered report changed the plugin")
+                .isEqualTo("InProgress");
+
+        sendReport("complete", id, "p", activity, "{}", Jms.uniqueId());
+        activities.awaitEnd(id);
+        assertThat(deadReport("complete", id, "p", null, "{}"))
+                .contains("Complete")
+                .contains("not InProgress");
+    }
+
+    @Test
+    void aHandlerPluginCannotReportItsEndOverJms() throws JMSException {
+        Activities activities = Activities.of(admin);
+        String activity = activity();
+        activities.register(activity, "{\"name\":\"slow\",\"stage\":\"parallel\",\"handler\":\"sleep\"}");
+        String id = activities.startId(activity, "{\"ms\":60000}");
+        activities.awaitPlugin(id, "slow", "InProgress");
+        try {
+            assertThat(deadReport("complete", id, "slow", null, "{}")).contains("completion");
+        } finally {
+            admin.post(Activities.RUNS + "/" + id + "/cancel");
         }
     }
 }

@@ -59,10 +59,20 @@ public final class ServerProcess implements AutoCloseable {
         return this;
     }
 
-    /** Adds {@code -Dname=value} to the server's command line. */
+    /** Adds {@code -Dname=value} to the server's command line (replacing an earlier value of {@code name}). */
     public ServerProcess systemProperty(String name, String value) {
+        systemProperties.removeIf(p -> p.startsWith("-D" + name + "="));
         systemProperties.add("-D" + name + "=" + value);
         return this;
+    }
+
+    /** What the server printed to its console since it last started. */
+    public String console() {
+        try {
+            return Files.readString(base.resolve("console.log"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public String baseUrl() {

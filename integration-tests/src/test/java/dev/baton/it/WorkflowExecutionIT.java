@@ -44,7 +44,8 @@ class WorkflowExecutionIT {
                 "child",
                 "terminate",
                 "timeout",
-                "orphan")) {
+                "orphan",
+                "split-hang")) {
             workflows.save(file);
         }
     }
@@ -200,6 +201,48 @@ class WorkflowExecutionIT {
                 .atMost(Duration.ofSeconds(30))
                 .until(() -> api.get("/api/tasks/" + taskId).json().getString("status"), "CANCELLED"::equals);
         Problem.assertProblem(api.post("/api/runs/" + runId + "/cancel"), 409);
+    }
+
+    @Test
+    void cancelCancelsTheChildrenOfARunningSplitTaskAndKillsTheirScriptsLikeTheTaskApi() {
+        TaskClient tasks = new TaskClient(api);
+        String runId = workflows.start("split-hang", "{}").getString("id");
+        String parent =
+                action(workflows.awaitAction(runId, "1", "RUNNING"), "1").getString("taskId");
+        try {
+            tasks.awaitStatus(parent, "WAITING", Duration.ofSeconds(60));
+            org.awaitility.Awaitility.await("three running hang.sh children")
+                    .atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> tasks.children(parent).stream()
+                                    .filter(c -> "RUNNING".equals(c.getString("status")))
+                                    .count()
+                            == 3);
+            org.awaitility.Awaitility.await("three hang.sh processes")
+                    .atMost(Duration.ofSeconds(60))
+                    .until(() -> TestWorkspace.processesRunning("hang.sh").size() >= 3);
+
+            Api.Reply cancel = api.post("/api/runs/" + runId + "/cancel");
+
+            assertThat(cancel.status()).as(cancel.toString()).isEqualTo(200);
+            assertThat(action(workflows.run(runId), "1").getString("status")).isEqualTo("CANCELLED");
+            assertThat(tasks.get(parent).getString("status")).isEqualTo("CANCELLED");
+            org.awaitility.Awaitility.await("the split's children cancelled")
+                    .atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(tasks.children(parent))
+                            .hasSize(3)
+                            .allSatisfy(c -> assertThat(c.getString("status")).isEqualTo("CANCELLED")));
+            assertThat(tasks.children(parent)).allSatisfy(c -> assertThat(tasks.get(c.getString("id"))
+                            .getJsonArray("attempts")
+                            .getJsonObject(0)
+                            .getString("outcome"))
+                    .isEqualTo("CANCELLED"));
+            org.awaitility.Awaitility.await("no hang.sh process left")
+                    .atMost(Duration.ofSeconds(15))
+                    .until(() -> TestWorkspace.processesRunning("hang.sh").isEmpty());
+        } finally {
+            tasks.cancelIfUnfinished(parent);
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.baton.activities.batch;
 
 import dev.baton.activities.entity.ActivityRun;
+import dev.baton.infrastructure.config.BatonConfig;
 import dev.baton.tasks.batch.CrashedExecutions;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -20,12 +21,18 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Shortly after start-up (after {@code TaskRecovery} ended the interrupted attempts), resumes every
- * activity run left PENDING or RUNNING, as {@code SplitRecovery} does for splits: a run whose job never
- * started gets one; a job a crash interrupted is marked failed ({@link CrashedExecutions}) and restarted
- * with {@code JobOperator.restart}, which skips completed steps and partitions, while the steps skip
- * Complete plugins and wait for (or retry, if interrupted) the tasks of InProgress ones; a job that
- * ended before its run was ended has its run ended.
+ * Shortly after start-up (after {@code TaskRecovery} ended the interrupted attempts), resumes the
+ * activity runs this node left PENDING or RUNNING, as {@code SplitRecovery} does for splits.
+ *
+ * <p>Only its own: a run records the node that runs its job ({@code node}), so two nodes sharing the
+ * database never restart the same job; a run without a node (stored before runs recorded one) is claimed
+ * under its lock by the first node that recovers; a run created since this deployment started is live and
+ * left alone (its job is starting now).
+ *
+ * <p>A run whose job never started gets one; a job a crash interrupted is marked failed ({@link
+ * CrashedExecutions}) and restarted with {@code JobOperator.restart}, which skips completed steps and
+ * partitions, while the steps skip Complete plugins and wait for (or retry, if interrupted) the tasks of
+ * InProgress ones; a job that ended before its run was ended has its run ended.
  */
 @Singleton
 @Startup
@@ -47,10 +54,17 @@ public class ActivityRecovery {
     @EJB
     CrashedExecutions crashed;
 
+    @Inject
+    BatonConfig config;
+
     private volatile int resumed = -1;
+
+    /** When this deployment started: runs created since are live, not left over by the last stop. */
+    private long startedAt;
 
     @PostConstruct
     void schedule() {
+        startedAt = System.currentTimeMillis();
         timers.createSingleActionTimer(DELAY_MILLIS, new TimerConfig("baton-activity-recovery", false));
     }
 
@@ -60,17 +74,18 @@ public class ActivityRecovery {
         int count = 0;
         for (String runId : steps.unfinishedRuns()) {
             try {
-                resume(runId);
-                count++;
+                if (steps.claim(runId, startedAt)) {
+                    resume(runId);
+                    count++;
+                }
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "could not resume activity run " + runId, e);
             }
         }
         resumed = count;
-        if (count > 0) {
-            int n = count;
-            LOG.info(() -> "Resumed " + n + " unfinished activity run(s)");
-        }
+        int n = count;
+        LOG.info(() -> "Activity recovery on node " + config.nodeName() + ": resumed " + n
+                + " unfinished activity run(s) of this node");
     }
 
     /** How many runs the last recovery resumed; -1 until it ran. */

@@ -5,9 +5,12 @@ import dev.baton.activities.control.ActivityRuns;
 import dev.baton.activities.entity.ActivityPluginRun;
 import dev.baton.activities.entity.ActivityRun;
 import dev.baton.activities.entity.ActivityRunStatus;
+import dev.baton.activities.entity.PluginCompletion;
 import dev.baton.activities.entity.PluginRunStatus;
 import dev.baton.activities.entity.PluginStage;
+import dev.baton.infrastructure.config.BatonConfig;
 import dev.baton.infrastructure.json.JsonDocuments;
+import dev.baton.tasks.control.TaskCancellation;
 import dev.baton.tasks.control.TaskLifecycle;
 import dev.baton.tasks.control.TaskRequest;
 import dev.baton.tasks.control.TaskStore;
@@ -18,11 +21,13 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.util.List;
 
 /**
  * The transactions of the activity-run job's artifacts (each call is one): start a plugin's task, record
- * its end, record the job's execution, end the run.
+ * its end, record the job's execution (and its node), end the run, claim a run for recovery.
  */
 @Stateless
 public class ActivityRunSteps {
@@ -42,6 +47,12 @@ public class ActivityRunSteps {
     @Inject
     Event<ActivityRunEnded> ended;
 
+    @Inject
+    TaskCancellation cancellation;
+
+    @Inject
+    BatonConfig config;
+
     /** The task origin of a run's plugin. */
     public static String origin(String runId, String plugin) {
         return "activity-run:" + runId + ":" + plugin;
@@ -52,23 +63,28 @@ public class ActivityRunSteps {
     }
 
     /**
-     * Submits the plugin's task if it is Pending (params = the run's metadata, timeout = the plugin's
-     * timeoutSeconds) and returns the task id; an InProgress plugin's existing task id (a restart waits
-     * for it instead of submitting another, and retries it if the crash interrupted it); null when the
-     * plugin already ended.
+     * Submits the plugin's task if it is Pending and the run has not ended (params = the run's metadata,
+     * or for a {@code report} plugin {@link #reportParams}; timeout = the plugin's timeoutSeconds) and
+     * returns the task id; an InProgress plugin's existing task id (a restart waits for it instead of
+     * submitting another, and retries it if the crash interrupted it); null when the plugin already ended
+     * or the run did (cancelled).
      */
     public String start(String runId, String plugin) {
-        ActivityRun run = runs.run(runId);
         ActivityPluginRun p = runs.lockPlugin(runId, plugin).orElseThrow();
+        ActivityRun run = runs.run(runId); // read after the plugin's lock: a cancel that locked it first has committed
+        if (run.getStatus().isTerminal()) {
+            return null;
+        }
         switch (p.getStatus()) {
             case PENDING -> {
+                JsonValue metadata = JsonDocuments.parseStored(run.getMetadata());
                 TaskRequest request = new TaskRequest(
                         p.getHandler(),
-                        JsonDocuments.parseStored(run.getMetadata()),
+                        p.getCompletion() == PluginCompletion.REPORT ? reportParams(run, p, metadata) : metadata,
                         TaskRequest.DEFAULT_PRIORITY,
                         run.getActivity() + "/" + plugin,
                         MAX_TRIES,
-                        p.getTimeoutSeconds() == null ? TaskRequest.DEFAULT_TIMEOUT_SECONDS : p.getTimeoutSeconds(),
+                        timeoutSeconds(p),
                         null);
                 Task task = lifecycle.submit(request, run.getSubmittedBy(), null, null, origin(runId, plugin));
                 p.started(task.getId(), System.currentTimeMillis());
@@ -91,20 +107,50 @@ public class ActivityRunSteps {
         }
     }
 
-    /** Records the end of the plugin's task (if it ended) and returns where the plugin stands. */
+    /**
+     * The params of a {@code report} plugin's task: what it needs to report on itself ({@code
+     * activityRunId} and {@code plugin}), with the run's metadata.
+     */
+    static JsonObject reportParams(ActivityRun run, ActivityPluginRun p, JsonValue metadata) {
+        return JsonDocuments.builders()
+                .createObjectBuilder()
+                .add("activityRunId", run.getId())
+                .add("activity", run.getActivity())
+                .add("plugin", p.getPlugin())
+                .add("stage", p.getStage().json())
+                .add("metadata", metadata == null ? JsonValue.EMPTY_JSON_OBJECT : metadata)
+                .build();
+    }
+
+    static int timeoutSeconds(ActivityPluginRun p) {
+        return p.getTimeoutSeconds() == null ? TaskRequest.DEFAULT_TIMEOUT_SECONDS : p.getTimeoutSeconds();
+    }
+
+    /**
+     * Records the plugin's end if it came (and returns where the plugin stands). A {@code handler}
+     * plugin ends with its task: Complete with the task's result, or Error. A {@code report} plugin ends
+     * by its own report; its task's failure is an Error, and so is no report within its timeout (counted
+     * from its start; its task, if still running, is cancelled).
+     */
     public PluginOutcome finish(String runId, String plugin) {
         ActivityPluginRun p = runs.lockPlugin(runId, plugin).orElseThrow();
         if (p.getStatus() == PluginRunStatus.IN_PROGRESS) {
             Task task = tasks.find(p.getTaskId()).orElse(null);
+            long now = now();
+            boolean report = p.getCompletion() == PluginCompletion.REPORT;
             if (task == null) {
-                p.ended(PluginRunStatus.ERROR, "its task " + p.getTaskId() + " was deleted", now());
-            } else if (task.getStatus() == TaskStatus.SUCCEEDED) {
-                p.ended(PluginRunStatus.COMPLETE, null, now());
-            } else if (task.getStatus().isTerminal()) {
+                p.ended(PluginRunStatus.ERROR, "its task " + p.getTaskId() + " was deleted", now);
+            } else if (task.getStatus() == TaskStatus.SUCCEEDED && !report) {
+                p.ended(PluginRunStatus.COMPLETE, null, now);
+                p.setResult(task.getResult());
+            } else if (task.getStatus().isTerminal() && task.getStatus() != TaskStatus.SUCCEEDED) {
                 String message = task.getError() != null
                         ? task.getError()
                         : "its task ended " + task.getStatus().name();
-                p.ended(PluginRunStatus.ERROR, message, now());
+                p.ended(PluginRunStatus.ERROR, message, now);
+            } else if (report && now >= p.getStartTime() + timeoutSeconds(p) * 1000L) {
+                cancellation.cancelWithin(task.getId());
+                p.ended(PluginRunStatus.ERROR, "did not report its completion within " + timeoutSeconds(p) + " s", now);
             }
         }
         return outcome(p);
@@ -119,11 +165,11 @@ public class ActivityRunSteps {
         return new PluginOutcome(p.getPlugin(), p.getStatus(), p.isOptional(), p.getMessage());
     }
 
-    /** The run's job (or its restart) has this execution id; the run is RUNNING. */
+    /** The run's job (or its restart) has this execution id and runs on this node; the run is RUNNING. */
     public void recordExecution(String runId, long executionId) {
         runs.lock(runId).ifPresent(run -> {
             if (!run.getStatus().isTerminal()) {
-                run.running(executionId);
+                run.running(executionId, config.nodeName());
             }
         });
     }
@@ -162,9 +208,27 @@ public class ActivityRunSteps {
         return run.getStatus();
     }
 
-    /** The ids of runs not yet ended (PENDING or RUNNING), oldest first. */
+    /** The ids of runs not yet ended (PENDING or RUNNING) of this node, or of no node yet; oldest first. */
     public List<String> unfinishedRuns() {
-        return runs.unfinishedIds();
+        return runs.unfinishedIds(config.nodeName());
+    }
+
+    /**
+     * Whether this node may resume the unfinished run: it owns it, or it takes a run no node owns yet
+     * (one stored before runs recorded their node) under the run's lock, so no two nodes take the same.
+     * A run created since {@code since} (this deployment's start) is live, not left over: its job is
+     * starting or running now.
+     */
+    public boolean claim(String runId, long since) {
+        ActivityRun run = runs.lock(runId).orElse(null);
+        if (run == null || run.getStatus().isTerminal() || run.getStartTime() >= since) {
+            return false;
+        }
+        String node = config.nodeName();
+        if (run.getNode() == null) {
+            run.setNode(node);
+        }
+        return node.equals(run.getNode());
     }
 
     /** The run, or null. */

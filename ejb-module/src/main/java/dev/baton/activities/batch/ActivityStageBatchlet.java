@@ -13,7 +13,8 @@ import jakarta.inject.Named;
  * Steps {@code pre} and {@code post}: runs the stage's plugins one at a time in their order, each after
  * the previous one ended. Complete plugins are skipped (a restart never re-runs them); a required
  * plugin's Error fails the step (the job, and so the run, fail; later stages never run); an optional
- * one's Error is recorded and the stage goes on.
+ * one's Error is recorded and the stage goes on. A cancelled run's stage ends at its first Cancelled
+ * plugin.
  */
 @Named("activityStageBatchlet")
 @Dependent
@@ -45,8 +46,8 @@ public class ActivityStageBatchlet extends AbstractBatchlet {
             if (outcome.failsTheRun()) {
                 throw new PluginFailed(outcome);
             }
-            if (outcome.status() == PluginRunStatus.IN_PROGRESS) {
-                break; // stopped while waiting
+            if (outcome.status() != PluginRunStatus.COMPLETE && outcome.status() != PluginRunStatus.ERROR) {
+                break; // stopped while waiting (InProgress), or the run was cancelled (Cancelled, Pending)
             }
         }
         return stopped ? "STOPPED" : "COMPLETED";

@@ -1,25 +1,37 @@
 package dev.baton.activities.boundary;
 
+import dev.baton.activities.control.ActivityCancellation;
 import dev.baton.activities.control.ActivityRunJson;
 import dev.baton.activities.control.ActivityRuns;
 import dev.baton.activities.control.Metadata;
-import dev.baton.activities.entity.ActivityPluginRun;
+import dev.baton.activities.control.PluginReport;
+import dev.baton.activities.control.PluginReports;
 import dev.baton.activities.entity.ActivityRun;
-import dev.baton.activities.entity.PluginRunStatus;
+import dev.baton.activities.entity.ActivityRunStatus;
 import dev.baton.infrastructure.json.JsonDocuments;
-import dev.baton.infrastructure.problem.ProblemException;
+import dev.baton.infrastructure.json.JsonMembers;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
-/** Activity runs: start one, read its status document. Each call is one transaction. */
+/**
+ * Activity runs: start one, list them, read its status document, cancel it, and the plugins' reports
+ * on themselves. Each call is one transaction.
+ */
 @Stateless
 public class ActivityRunService {
 
     @Inject
     ActivityRuns runs;
+
+    @Inject
+    PluginReports reports;
+
+    @Inject
+    ActivityCancellation cancellation;
 
     /**
      * Starts a run of {@code activity} for body {@code {"metadata": {...}}} (metadata optional): stores
@@ -45,28 +57,32 @@ public class ActivityRunService {
         return ActivityRunJson.run(run, runs.plugins(id));
     }
 
+    /** {@code {"items": [run without plugins...], "limit": n, "nextCursor": id or null}}, newest first. */
+    public JsonObject list(String activity, ActivityRunStatus status, int limit, String cursor) {
+        ActivityRuns.ActivityRunPage page = runs.list(activity, status, limit, cursor);
+        JsonArrayBuilder items = JsonDocuments.builders().createArrayBuilder();
+        page.runs().forEach(r -> items.add(ActivityRunJson.summary(r)));
+        JsonObjectBuilder json = JsonDocuments.builders()
+                .createObjectBuilder()
+                .add("items", items)
+                .add("limit", limit);
+        return JsonMembers.text(json, "nextCursor", page.nextCursor()).build();
+    }
+
     /**
-     * A plugin reports its progress, body {@code {"message": "..."}}: replaces the plugin's message while
-     * it is InProgress (409 otherwise); 404 for an unknown run or plugin, 400 for a bad body. Returns the
-     * plugin's document.
+     * Cancels the run (its unfinished plugins and their tasks; its job stops after the commit); 404 when
+     * unknown, 409 when it already ended. Returns the run's status document.
      */
-    public JsonObject progress(String runId, String plugin, String body) {
-        JsonValue parsed = body == null || body.isBlank() ? null : JsonDocuments.parse(body);
-        if (parsed == null || parsed.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw ProblemException.badRequest("body", "must be an object {\"message\": \"...\"}");
-        }
-        JsonValue message = parsed.asJsonObject().get("message");
-        if (message == null || message.getValueType() != JsonValue.ValueType.STRING) {
-            throw ProblemException.badRequest("/message", "must be a string");
-        }
-        runs.run(runId); // 404 for an unknown run
-        ActivityPluginRun p =
-                runs.lockPlugin(runId, plugin).orElseThrow(() -> ProblemException.notFound("plugin", plugin));
-        if (p.getStatus() != PluginRunStatus.IN_PROGRESS) {
-            throw ProblemException.conflict(
-                    "plugin '" + plugin + "' is " + p.getStatus().json() + ", not InProgress");
-        }
-        p.progress(((JsonString) message).getString());
-        return ActivityRunJson.pluginJson(p);
+    public JsonObject cancel(String id, String user) {
+        ActivityRun run = cancellation.cancel(id, "cancelled by " + user);
+        return ActivityRunJson.run(run, runs.plugins(id));
+    }
+
+    /**
+     * A plugin reports on itself ({@code progress}, {@code complete} or {@code error}; see {@link
+     * PluginReports}); returns the plugin's document.
+     */
+    public JsonObject report(String runId, String plugin, PluginReport.Kind kind, String body) {
+        return ActivityRunJson.pluginJson(reports.report(runId, plugin, kind, body));
     }
 }

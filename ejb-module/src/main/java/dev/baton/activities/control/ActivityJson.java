@@ -32,6 +32,7 @@ public final class ActivityJson {
             json.add("timeoutSeconds", plugin.getTimeoutSeconds());
         }
         json.add("optional", plugin.isOptional())
+                .add("completion", plugin.getCompletion().json())
                 .add(
                         "registeredTime",
                         Instant.ofEpochMilli(plugin.getRegisteredTime()).toString());

@@ -49,6 +49,7 @@ public class ActivityRegistry {
                 registration.filter(),
                 registration.timeoutSeconds(),
                 registration.optional(),
+                registration.completion(),
                 System.currentTimeMillis(),
                 user);
         if (created) {

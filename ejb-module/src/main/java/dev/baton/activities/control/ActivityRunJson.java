@@ -16,6 +16,15 @@ public final class ActivityRunJson {
     private ActivityRunJson() {}
 
     public static JsonObject run(ActivityRun run, List<ActivityPluginRun> plugins) {
+        return summaryBuilder(run).add("plugins", stages(plugins)).build();
+    }
+
+    /** The run without its plugins (listings). */
+    public static JsonObject summary(ActivityRun run) {
+        return summaryBuilder(run).build();
+    }
+
+    private static JsonObjectBuilder summaryBuilder(ActivityRun run) {
         JsonObjectBuilder json = JsonDocuments.builders()
                 .createObjectBuilder()
                 .add("id", run.getId())
@@ -35,7 +44,10 @@ public final class ActivityRunJson {
         if (run.getSubmittedBy() != null) {
             json.add("submittedBy", run.getSubmittedBy());
         }
-        return json.add("plugins", stages(plugins)).build();
+        if (run.getNode() != null) {
+            json.add("node", run.getNode());
+        }
+        return json;
     }
 
     /** {@code {pre: [...], parallel: [...], post: [...]}}: each plugin's progress, per stage in running order. */
@@ -66,9 +78,13 @@ public final class ActivityRunJson {
             json.add("timeoutSeconds", plugin.getTimeoutSeconds());
         }
         json.add("optional", plugin.isOptional())
+                .add("completion", plugin.getCompletion().json())
                 .add("status", plugin.getStatus().json());
         if (plugin.getMessage() != null) {
             json.add("message", plugin.getMessage());
+        }
+        if (plugin.getResult() != null) {
+            json.add("result", JsonDocuments.parseStored(plugin.getResult()));
         }
         if (plugin.getStartTime() != null) {
             json.add("startTime", Instant.ofEpochMilli(plugin.getStartTime()).toString());

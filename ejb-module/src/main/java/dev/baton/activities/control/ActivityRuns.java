@@ -3,7 +3,9 @@ package dev.baton.activities.control;
 import dev.baton.activities.entity.ActivityPlugin;
 import dev.baton.activities.entity.ActivityPluginRun;
 import dev.baton.activities.entity.ActivityRun;
+import dev.baton.activities.entity.ActivityRunStatus;
 import dev.baton.activities.entity.PluginStage;
+import dev.baton.infrastructure.config.BatonConfig;
 import dev.baton.infrastructure.ids.Ids;
 import dev.baton.infrastructure.json.JsonDocuments;
 import dev.baton.infrastructure.problem.ProblemException;
@@ -14,7 +16,12 @@ import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -33,6 +40,9 @@ public class ActivityRuns {
     @Inject
     Event<ActivityRunCreated> created;
 
+    @Inject
+    BatonConfig config;
+
     /** Stores a PENDING run with its plan (404 when the activity has no plugins); its job starts after commit. */
     public ActivityRun create(String activity, JsonObject metadata, String user) {
         return create(activity, metadata, user, null);
@@ -44,6 +54,7 @@ public class ActivityRuns {
         ActivityRun run =
                 new ActivityRun(Ids.newId(), activity, JsonDocuments.print(metadata), user, System.currentTimeMillis());
         run.setOrigin(origin);
+        run.setNode(config.nodeName()); // its job starts on this node, after the commit
         em.persist(run);
         persist(run.getId(), plan.pre());
         persist(run.getId(), plan.parallel());
@@ -86,9 +97,17 @@ public class ActivityRuns {
                 .setParameter("run", runId)
                 .getResultList()
                 .stream()
-                .sorted(java.util.Comparator.comparing(ActivityPluginRun::getStage)
+                .sorted(Comparator.comparing(ActivityPluginRun::getStage)
                         .thenComparingInt(ActivityPluginRun::getPosition))
                 .toList();
+    }
+
+    /** The names of all the run's plugins (a query that loads no plugin, so each can be locked fresh). */
+    public List<String> allPluginNames(String runId) {
+        return em.createQuery(
+                        "SELECT p.plugin FROM ActivityPluginRun p WHERE p.runId = :run ORDER BY p.plugin", String.class)
+                .setParameter("run", runId)
+                .getResultList();
     }
 
     /** The names of the run's plugins of one stage, in running order. */
@@ -99,14 +118,52 @@ public class ActivityRuns {
                 .toList();
     }
 
-    /** The ids of runs not yet ended (PENDING or RUNNING), oldest first. */
-    public List<String> unfinishedIds() {
-        return em.createQuery("SELECT r.id FROM ActivityRun r WHERE r.status IN :statuses ORDER BY r.id", String.class)
-                .setParameter(
-                        "statuses",
-                        List.of(
-                                dev.baton.activities.entity.ActivityRunStatus.PENDING,
-                                dev.baton.activities.entity.ActivityRunStatus.RUNNING))
+    /** The ids of runs not yet ended (PENDING or RUNNING) whose job {@code node} runs, or no node yet; oldest first. */
+    public List<String> unfinishedIds(String node) {
+        return em.createQuery(
+                        "SELECT r.id FROM ActivityRun r WHERE r.status IN :statuses"
+                                + " AND (r.node = :node OR r.node IS NULL) ORDER BY r.id",
+                        String.class)
+                .setParameter("statuses", List.of(ActivityRunStatus.PENDING, ActivityRunStatus.RUNNING))
+                .setParameter("node", node)
                 .getResultList();
     }
+
+    /**
+     * A page of runs, newest first, after {@code cursor} (the last id of the previous page); {@code
+     * activity} and {@code status} filter when not null.
+     */
+    public ActivityRunPage list(String activity, ActivityRunStatus status, int limit, String cursor) {
+        StringBuilder jpql = new StringBuilder("SELECT r FROM ActivityRun r WHERE 1 = 1");
+        Map<String, Object> params = new LinkedHashMap<>();
+        String lead = "";
+        if (status != null) {
+            jpql.append(" AND r.status = :status");
+            params.put("status", status);
+            lead = "r.status, ";
+        }
+        if (activity != null) {
+            jpql.append(" AND r.activity = :activity");
+            params.put("activity", activity);
+            lead = status == null ? "r.activity, " : lead;
+        }
+        if (cursor != null) {
+            jpql.append(" AND r.id < :cursor");
+            params.put("cursor", cursor);
+        }
+        jpql.append(" ORDER BY ").append(lead).append("r.id DESC");
+        TypedQuery<ActivityRun> query =
+                em.createQuery(jpql.toString(), ActivityRun.class).setMaxResults(limit + 1);
+        params.forEach(query::setParameter);
+        List<ActivityRun> rows = new ArrayList<>(query.getResultList());
+        String next = null;
+        if (rows.size() > limit) {
+            rows = rows.subList(0, limit);
+            next = rows.get(rows.size() - 1).getId();
+        }
+        return new ActivityRunPage(rows, next);
+    }
+
+    /** One page of activity runs and the cursor of the next page (null on the last). */
+    public record ActivityRunPage(List<ActivityRun> runs, String nextCursor) {}
 }

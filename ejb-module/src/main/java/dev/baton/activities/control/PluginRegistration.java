@@ -6,6 +6,7 @@ import static dev.baton.infrastructure.json.RequestFields.pointer;
 import static dev.baton.infrastructure.json.RequestFields.range;
 import static dev.baton.infrastructure.json.RequestFields.text;
 
+import dev.baton.activities.entity.PluginCompletion;
 import dev.baton.activities.entity.PluginStage;
 import dev.baton.infrastructure.json.JsonDocuments;
 import dev.baton.infrastructure.problem.ProblemException;
@@ -22,12 +23,13 @@ import java.util.regex.Pattern;
 
 /**
  * A plugin's registration with an activity, parsed from {@code {"name", "stage", "order", "handler",
- * "filter", "timeoutSeconds", "optional"}}: 400 for malformed JSON, wrong types and unknown fields, 422
+ * "filter", "timeoutSeconds", "optional", "completion"}}: 400 for malformed JSON, wrong types and unknown fields, 422
  * for broken rules (each naming its JSON pointer, or {@code activity} for the activity name of the path).
  * The filter is compiled here, so a registration that parses has a valid selector.
  *
  * @param order the position in a sequential stage; always null for {@link PluginStage#PARALLEL}
  * @param filter the selector text, null when absent or blank (matches every run)
+ * @param completion what ends the plugin: its handler (the default) or its own report
  */
 public record PluginRegistration(
         String activity,
@@ -37,7 +39,8 @@ public record PluginRegistration(
         String handler,
         String filter,
         Integer timeoutSeconds,
-        boolean optional) {
+        boolean optional,
+        PluginCompletion completion) {
 
     /** Activity and plugin names: they appear in URLs and JMS properties. */
     public static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,100}");
@@ -46,7 +49,7 @@ public record PluginRegistration(
     public static final int MAX_TIMEOUT_SECONDS = 86_400;
 
     private static final Set<String> FIELDS =
-            Set.of("name", "stage", "order", "handler", "filter", "timeoutSeconds", "optional");
+            Set.of("name", "stage", "order", "handler", "filter", "timeoutSeconds", "optional", "completion");
 
     /** The rule for activity names, as a violation of the path parameter {@code activity}; null when valid. */
     public static Violation checkActivity(String activity) {
@@ -67,6 +70,7 @@ public record PluginRegistration(
         String filter = text(json, "filter", typeErrors);
         JsonNumber timeout = integer(json, "timeoutSeconds", typeErrors);
         Boolean optional = bool(json, "optional", typeErrors);
+        String completionText = text(json, "completion", typeErrors);
         throwIfAny400(typeErrors);
 
         List<Violation> rules = new ArrayList<>();
@@ -108,6 +112,15 @@ public record PluginRegistration(
             }
         }
         range(rules, "/timeoutSeconds", timeout, 1, MAX_TIMEOUT_SECONDS);
+        PluginCompletion completion = PluginCompletion.HANDLER;
+        if (completionText != null) {
+            try {
+                completion = PluginCompletion.valueOf(completionText.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                rules.add(new Violation(
+                        "/completion", "must be one of handler, report (was " + shown(completionText) + ")"));
+            }
+        }
         if (!rules.isEmpty()) {
             throw ProblemException.invalid(rules);
         }
@@ -119,7 +132,8 @@ public record PluginRegistration(
                 handler,
                 filter,
                 timeout == null ? null : timeout.intValueExact(),
-                Boolean.TRUE.equals(optional));
+                Boolean.TRUE.equals(optional),
+                completion);
     }
 
     /** The plugin name of a deregistration body {@code {"name": "..."}} (JMS). */

@@ -51,6 +51,10 @@ public class ActivityPlugin {
     @Column(name = "is_optional")
     private boolean optional;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private PluginCompletion completion = PluginCompletion.HANDLER;
+
     @Column(name = "registered_time")
     private long registeredTime;
 
@@ -75,6 +79,7 @@ public class ActivityPlugin {
             String filter,
             Integer timeoutSeconds,
             boolean optional,
+            PluginCompletion completion,
             long registeredTime,
             String registeredBy) {
         this.stage = Objects.requireNonNull(stage);
@@ -83,6 +88,7 @@ public class ActivityPlugin {
         this.filter = filter;
         this.timeoutSeconds = timeoutSeconds;
         this.optional = optional;
+        this.completion = Objects.requireNonNull(completion);
         this.registeredTime = registeredTime;
         this.registeredBy = registeredBy;
     }
@@ -117,6 +123,10 @@ public class ActivityPlugin {
 
     public boolean isOptional() {
         return optional;
+    }
+
+    public PluginCompletion getCompletion() {
+        return completion;
     }
 
     public long getRegisteredTime() {

@@ -50,10 +50,18 @@ public class ActivityPluginRun {
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
+    private PluginCompletion completion = PluginCompletion.HANDLER;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
     private PluginRunStatus status;
 
     @Lob
     private String message;
+
+    /** The result (JSON text) the plugin reported with its completion, or its handler's result; else null. */
+    @Lob
+    private String result;
 
     @Column(name = "start_time")
     private Long startTime;
@@ -78,13 +86,14 @@ public class ActivityPluginRun {
         this.handler = plugin.getHandler();
         this.timeoutSeconds = plugin.getTimeoutSeconds();
         this.optional = plugin.isOptional();
+        this.completion = plugin.getCompletion();
         this.status = PluginRunStatus.PENDING;
     }
 
     public void started(String taskId, long now) {
+        moveTo(PluginRunStatus.IN_PROGRESS);
         this.taskId = taskId;
         this.startTime = now;
-        this.status = PluginRunStatus.IN_PROGRESS;
     }
 
     /** A progress report of the plugin itself while InProgress: replaces the message. */
@@ -94,11 +103,28 @@ public class ActivityPluginRun {
 
     /** Ends the plugin; a null {@code message} keeps the last progress message (if any). */
     public void ended(PluginRunStatus status, String message, long now) {
-        this.status = status;
+        moveTo(status);
         if (message != null) {
             this.message = message;
         }
         this.endTime = now;
+    }
+
+    /** The one way the status changes: along {@link PluginRunStatus}'s table (409 otherwise). */
+    public void moveTo(PluginRunStatus target) {
+        if (!status.canMoveTo(target)) {
+            throw new IllegalActivityTransition(
+                    "plugin '" + plugin + "' of activity run " + runId,
+                    status.json(),
+                    target.json(),
+                    status.allowedTargets().stream().map(PluginRunStatus::json).toList());
+        }
+        this.status = target;
+    }
+
+    /** The plugin's result as JSON text (null: none). */
+    public void setResult(String result) {
+        this.result = result;
     }
 
     public String getRunId() {
@@ -133,12 +159,20 @@ public class ActivityPluginRun {
         return optional;
     }
 
+    public PluginCompletion getCompletion() {
+        return completion;
+    }
+
     public PluginRunStatus getStatus() {
         return status;
     }
 
     public String getMessage() {
         return message;
+    }
+
+    public String getResult() {
+        return result;
     }
 
     public Long getStartTime() {

@@ -48,6 +48,10 @@ public class ActivityRun {
     @Column(length = 200)
     private String origin;
 
+    /** The node that runs (or last ran) the run's batch job: only that node restarts it after a crash. */
+    @Column(length = 200)
+    private String node;
+
     @Version
     private long version;
 
@@ -62,17 +66,27 @@ public class ActivityRun {
         this.status = ActivityRunStatus.PENDING;
     }
 
-    public void running(long executionId) {
+    /** Its job (or a restart of it) runs as {@code executionId} on {@code node}; a PENDING run is RUNNING. */
+    public void running(long executionId, String node) {
         this.batchExecutionId = executionId;
+        this.node = node;
         if (status == ActivityRunStatus.PENDING) {
-            status = ActivityRunStatus.RUNNING;
+            moveTo(ActivityRunStatus.RUNNING);
         }
     }
 
     public void end(ActivityRunStatus status, String error, long endTime) {
-        this.status = status;
+        moveTo(status);
         this.error = error;
         this.endTime = endTime;
+    }
+
+    /** The one way the status changes: along {@link ActivityRunStatus}'s table (409 otherwise). */
+    public void moveTo(ActivityRunStatus target) {
+        if (!status.canMoveTo(target)) {
+            throw new IllegalActivityTransition("activity run " + id, status, target, status.allowedTargets());
+        }
+        this.status = target;
     }
 
     public String getId() {
@@ -113,6 +127,14 @@ public class ActivityRun {
 
     public void setOrigin(String origin) {
         this.origin = origin;
+    }
+
+    public String getNode() {
+        return node;
+    }
+
+    public void setNode(String node) {
+        this.node = node;
     }
 
     public String getSubmittedBy() {

@@ -1,2 +1,2 @@
-/** Activity persistence: the plugins registered with each activity, keyed by (activity, plugin name), and activity runs with their frozen plan (one {@link dev.baton.activities.entity.ActivityPluginRun} per plugin). */
+/** Activity persistence: the plugins registered with each activity, keyed by (activity, plugin name), and activity runs with their frozen plan (one {@link dev.baton.activities.entity.ActivityPluginRun} per plugin); the run and plugin lifecycles are the transition tables of {@link dev.baton.activities.entity.ActivityRunStatus} and {@link dev.baton.activities.entity.PluginRunStatus}. */
 package dev.baton.activities.entity;

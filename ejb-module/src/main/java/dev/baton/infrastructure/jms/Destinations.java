@@ -23,8 +23,9 @@ public final class Destinations {
     /** Public: external events for waiting workflow runs; properties {@link #RUN} and {@link #EVENT}, JSON body. */
     public static final String EVENTS_QUEUE = "java:/jms/queue/baton.events";
     /**
-     * Public: plugins register with and deregister from activities; properties {@link #ACTIVITY} and {@link
-     * #OP}, JSON body.
+     * Public: plugins register with and deregister from activities (properties {@link #OP} and {@link
+     * #ACTIVITY}) and report their progress and end (properties {@link #OP}, {@link #ACTIVITY_RUN} and
+     * {@link #PLUGIN}); JSON body.
      */
     public static final String ACTIVITIES_QUEUE = "java:/jms/queue/baton.activities";
     /** Internal: cluster commands for server nodes; body = command id. Every node receives each one. */
@@ -48,8 +49,15 @@ public final class Destinations {
     public static final String EVENT = "baton_event";
     /** Activity messages: the activity a plugin registers with or deregisters from. */
     public static final String ACTIVITY = "baton_activity";
-    /** Activity messages: {@code register} or {@code deregister}. */
+    /**
+     * Activity messages: {@code register} or {@code deregister} (a plugin's registration), {@code progress},
+     * {@code complete} or {@code error} (a plugin's report on itself).
+     */
     public static final String OP = "baton_op";
+    /** Activity report messages: the activity run the reporting plugin belongs to. */
+    public static final String ACTIVITY_RUN = "baton_activity_run";
+    /** Activity report messages: the reporting plugin's name. */
+    public static final String PLUGIN = "baton_plugin";
     /** Why Baton dead-lettered a message. */
     public static final String ERROR = "baton_error";
     /** The queue a dead-lettered message came from. */

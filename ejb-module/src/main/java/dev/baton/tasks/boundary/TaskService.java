@@ -5,6 +5,7 @@ import dev.baton.handlers.control.RunningTasks;
 import dev.baton.infrastructure.json.JsonMembers;
 import dev.baton.infrastructure.problem.ProblemException;
 import dev.baton.tasks.control.DuplicateIdempotencyKey;
+import dev.baton.tasks.control.TaskCancellation;
 import dev.baton.tasks.control.TaskJson;
 import dev.baton.tasks.control.TaskLifecycle;
 import dev.baton.tasks.control.TaskPage;
@@ -43,6 +44,9 @@ public class TaskService {
 
     @Inject
     RunningTasks running;
+
+    @Inject
+    TaskCancellation cancellation;
 
     /**
      * Submits a task: 400 for an unregistered handler, the original task for a repeated idempotency key.
@@ -96,12 +100,7 @@ public class TaskService {
     /** Cancels a task (and a split parent's unfinished children); stops attempts running on this node. */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public JsonObject cancel(String id) {
-        TaskStatus before = status(id).orElseThrow(() -> ProblemException.notFound("task", id));
-        lifecycle.cancel(id);
-        if (before == TaskStatus.RUNNING) {
-            running.stop(id);
-        }
-        lifecycle.cancelChildren(id).forEach(running::stop);
+        cancellation.cancelNow(id);
         return get(id);
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.baton.activities.entity.ActivityPlugin;
+import dev.baton.activities.entity.PluginCompletion;
 import dev.baton.activities.entity.PluginStage;
 import dev.baton.infrastructure.problem.ProblemException;
 import jakarta.json.Json;
@@ -18,7 +19,7 @@ class ActivityPlanTest {
 
     private static ActivityPlugin plugin(String name, PluginStage stage, Integer order, String filter) {
         ActivityPlugin plugin = new ActivityPlugin("billing", name);
-        plugin.replace(stage, order, "h", filter, null, false, 0, "test");
+        plugin.replace(stage, order, "h", filter, null, false, PluginCompletion.HANDLER, 0, "test");
         return plugin;
     }
 

@@ -3,6 +3,7 @@ package dev.baton.activities.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.baton.activities.entity.PluginCompletion;
 import dev.baton.activities.entity.PluginStage;
 import dev.baton.infrastructure.problem.ProblemException;
 import dev.baton.infrastructure.problem.Violation;
@@ -21,7 +22,8 @@ class PluginRegistrationTest {
         PluginRegistration registration = PluginRegistration.parse(
                 "billing",
                 "{\"name\":\"fraud-check\",\"stage\":\"pre\",\"order\":1,\"handler\":\"fraud\","
-                        + "\"filter\":\"region = 'EU' AND amount > 1000\",\"timeoutSeconds\":30,\"optional\":true}");
+                        + "\"filter\":\"region = 'EU' AND amount > 1000\",\"timeoutSeconds\":30,\"optional\":true,"
+                        + "\"completion\":\"report\"}");
 
         assertThat(registration)
                 .isEqualTo(new PluginRegistration(
@@ -32,7 +34,8 @@ class PluginRegistrationTest {
                         "fraud",
                         "region = 'EU' AND amount > 1000",
                         30,
-                        true));
+                        true,
+                        PluginCompletion.REPORT));
     }
 
     @Test
@@ -41,7 +44,22 @@ class PluginRegistrationTest {
                 PluginRegistration.parse("a", "{\"name\":\"p\",\"stage\":\"PARALLEL\",\"handler\":\"h\"}");
 
         assertThat(registration)
-                .isEqualTo(new PluginRegistration("a", "p", PluginStage.PARALLEL, null, "h", null, null, false));
+                .isEqualTo(new PluginRegistration(
+                        "a", "p", PluginStage.PARALLEL, null, "h", null, null, false, PluginCompletion.HANDLER));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"report", "REPORT", " Report "})
+    void completionReportMakesThePluginReportItsOwnEnd(String completion) {
+        PluginRegistration registration = PluginRegistration.parse(
+                "a", "{\"name\":\"p\",\"stage\":\"parallel\",\"handler\":\"h\",\"completion\":\"" + completion + "\"}");
+
+        assertThat(registration.completion()).isEqualTo(PluginCompletion.REPORT);
+        assertThat(PluginRegistration.parse(
+                                "a",
+                                "{\"name\":\"p\",\"stage\":\"parallel\",\"handler\":\"h\",\"completion\":\"handler\"}")
+                        .completion())
+                .isEqualTo(PluginCompletion.HANDLER);
     }
 
     @Test
@@ -66,13 +84,21 @@ class PluginRegistrationTest {
         ProblemException problem = problem(
                 "a",
                 "{\"name\":1,\"stage\":true,\"order\":1.5,\"handler\":[],\"filter\":2,\"timeoutSeconds\":\"30\","
-                        + "\"optional\":\"yes\",\"colour\":\"red\"}");
+                        + "\"optional\":\"yes\",\"completion\":true,\"colour\":\"red\"}");
 
         assertThat(problem.status()).isEqualTo(400);
         assertThat(problem.violations())
                 .extracting(Violation::field)
                 .containsExactlyInAnyOrder(
-                        "/name", "/stage", "/order", "/handler", "/filter", "/timeoutSeconds", "/optional", "/colour");
+                        "/name",
+                        "/stage",
+                        "/order",
+                        "/handler",
+                        "/filter",
+                        "/timeoutSeconds",
+                        "/optional",
+                        "/completion",
+                        "/colour");
     }
 
     @ParameterizedTest
@@ -105,12 +131,13 @@ class PluginRegistrationTest {
         ProblemException problem = problem(
                 "a",
                 "{\"name\":\"no spaces\",\"stage\":\"middle\",\"handler\":\"" + "h".repeat(201)
-                        + "\",\"timeoutSeconds\":86401}");
+                        + "\",\"timeoutSeconds\":86401,\"completion\":\"later\"}");
 
         assertThat(problem.status()).isEqualTo(422);
         assertThat(problem.violations())
                 .extracting(Violation::field)
-                .containsExactlyInAnyOrder("/name", "/stage", "/handler", "/timeoutSeconds");
+                .containsExactlyInAnyOrder("/name", "/stage", "/handler", "/timeoutSeconds", "/completion");
+        assertThat(problem.getMessage()).contains("handler, report").contains("'later'");
     }
 
     @Test
