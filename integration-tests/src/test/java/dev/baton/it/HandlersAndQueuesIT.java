@@ -53,8 +53,8 @@ class HandlersAndQueuesIT {
         assertThat(items).allSatisfy(h -> assertThat(h.getString("description")).isNotBlank());
         assertThat(items)
                 .extracting(h -> h.getString("kind"))
-                .as("Java handlers first")
-                .isSortedAccordingTo(String::compareTo);
+                .as("Java handlers first, then scripts, then remote ones")
+                .isSortedAccordingTo(java.util.Comparator.comparing(List.of("java", "script", "remote")::indexOf));
     }
 
     @Test

@@ -5,6 +5,7 @@ public record HandlerInfo(String name, Kind kind, String description) {
 
     public enum Kind {
         JAVA,
-        SCRIPT
+        SCRIPT,
+        REMOTE
     }
 }

@@ -1,5 +1,6 @@
 package dev.baton.handlers.control;
 
+import dev.baton.cluster.control.RemoteHandlers;
 import dev.baton.handlers.scripts.ScriptWorkspace;
 import dev.baton.handlers.spi.TaskHandler;
 import dev.baton.infrastructure.config.BatonConfig;
@@ -32,6 +33,9 @@ public class HandlerRegistry {
     @Inject
     BatonConfig config;
 
+    @Inject
+    RemoteHandlers remote;
+
     private Map<String, TaskHandler> byName;
 
     @PostConstruct
@@ -51,8 +55,14 @@ public class HandlerRegistry {
         return workspace().resolve(name);
     }
 
-    public boolean isRegistered(String name) {
+    /** Runs on this node's dispatch consumers: a Java handler or a workspace script. */
+    public boolean isLocal(String name) {
         return byName.containsKey(name) || script(name).isPresent();
+    }
+
+    /** Local, or served by remote workers. */
+    public boolean isRegistered(String name) {
+        return isLocal(name) || remote.serves(name);
     }
 
     /**
@@ -77,7 +87,7 @@ public class HandlerRegistry {
         return new ScriptWorkspace(config.workspace());
     }
 
-    /** All handlers, Java first, each group by name. */
+    /** All handlers, Java first, then scripts, then remote ones, each group by name. */
     public List<HandlerInfo> all() {
         List<HandlerInfo> all = new ArrayList<>();
         byName.values().forEach(h -> all.add(new HandlerInfo(h.name(), HandlerInfo.Kind.JAVA, h.description())));
@@ -86,6 +96,11 @@ public class HandlerRegistry {
                 all.add(new HandlerInfo(script, HandlerInfo.Kind.SCRIPT, "workspace script"));
             }
         }
+        remote.workersByHandler().forEach((name, workers) -> {
+            if (all.stream().noneMatch(h -> h.name().equals(name))) {
+                all.add(new HandlerInfo(name, HandlerInfo.Kind.REMOTE, "served by " + workers + " remote worker(s)"));
+            }
+        });
         all.sort(Comparator.comparing(HandlerInfo::kind).thenComparing(HandlerInfo::name));
         return all;
     }

@@ -33,6 +33,14 @@ public final class ScriptOutput {
             return HandlerOutcome.failure(
                     "stdout is not a JSON value: " + e.getMessage() + "; stdout began: " + Tails.head(stdout, 200));
         }
+        return outcomeOf(value);
+    }
+
+    /**
+     * The outcome a result value stands for: a split when it is {@code {"$split": [...]}}, else success
+     * (remote workers report results this way too).
+     */
+    public static HandlerOutcome outcomeOf(JsonValue value) {
         if (value.getValueType() == JsonValue.ValueType.OBJECT
                 && value.asJsonObject().size() == 1
                 && value.asJsonObject().containsKey(SPLIT_KEY)) {

@@ -71,6 +71,46 @@ public class BatonConfig {
         return longProperty("baton.script.maxOutputBytes", 16L * 1024 * 1024);
     }
 
+    /** How often remote workers must be heard from (they are told at registration). */
+    public Duration workerHeartbeat() {
+        return Duration.ofSeconds(longProperty("baton.workers.heartbeatSeconds", 5));
+    }
+
+    /** A worker not heard from for this long is DEAD and its tasks are re-queued. */
+    public Duration workerLease() {
+        return Duration.ofSeconds(longProperty("baton.workers.leaseSeconds", 15));
+    }
+
+    /** A server node whose heartbeat is older than this is DEAD; other nodes re-queue its tasks. */
+    public Duration nodeLease() {
+        return Duration.ofSeconds(longProperty("baton.nodes.leaseSeconds", 30));
+    }
+
+    /** How often each node heartbeats and looks for dead members, finished drains and overdue tasks. */
+    public Duration clusterTick() {
+        return Duration.ofMillis(longProperty("baton.cluster.tickMillis", 1000));
+    }
+
+    /** How long a drain lets in-flight tasks finish when the caller names no timeout. */
+    public Duration drainTimeout() {
+        return Duration.ofSeconds(longProperty("baton.drain.timeoutSeconds", 60));
+    }
+
+    /** How long a draining node delays each dispatch message it hands back to the queue. */
+    public Duration drainBounce() {
+        return Duration.ofMillis(longProperty("baton.drain.bounceMillis", 1000));
+    }
+
+    /** How long a server shutdown waits for this node's running tasks before stopping. */
+    public Duration shutdownDrain() {
+        return Duration.ofSeconds(longProperty("baton.shutdown.drainSeconds", 30));
+    }
+
+    /** Dispatch consumers on this node (the dispatch MDB's maxSession): its thread count. */
+    public int dispatchThreads() {
+        return (int) longProperty("baton.dispatch.sessions", 16);
+    }
+
     private static long longProperty(String name, long defaultValue) {
         String value = System.getProperty(name);
         if (value == null || value.isBlank()) {

@@ -8,6 +8,11 @@ public final class Destinations {
 
     /** Internal: one message per dispatch of a task; body = task id, property {@link #SEQ}. */
     public static final String DISPATCH_QUEUE = "java:/jms/queue/baton.dispatch";
+    /**
+     * Internal: dispatches of tasks whose handler only remote workers serve; body = task id, properties
+     * {@link #SEQ} and {@link #HANDLER}. Worker polls consume it with a selector on {@link #HANDLER}.
+     */
+    public static final String REMOTE_QUEUE = "java:/jms/queue/baton.remote";
     /** Public: JSON task submissions from enterprise producers. */
     public static final String SUBMIT_QUEUE = "java:/jms/queue/baton.submit";
     /**
@@ -27,6 +32,8 @@ public final class Destinations {
 
     /** The task's dispatch sequence number a dispatch message was sent for (stale ones are dropped). */
     public static final String SEQ = "baton_seq";
+    /** Remote dispatch: the task's handler name (worker polls select on it). */
+    public static final String HANDLER = "baton_handler";
     /** Workflow signal: what happened (see the workflow signal kinds). */
     public static final String KIND = "baton_kind";
     /** Workflow signal: the action of the run it concerns. */
@@ -47,6 +54,20 @@ public final class Destinations {
     public static final String ORIGIN = "baton_origin";
 
     private Destinations() {}
+
+    /** A selector matching remote dispatches for any of {@code handlers}. */
+    public static String handlerSelector(java.util.Collection<String> handlers) {
+        StringBuilder selector = new StringBuilder(HANDLER).append(" IN (");
+        String separator = "";
+        for (String handler : handlers) {
+            selector.append(separator)
+                    .append('\'')
+                    .append(handler.replace("'", "''"))
+                    .append('\'');
+            separator = ", ";
+        }
+        return selector.append(')').toString();
+    }
 
     /**
      * Maps a task priority 0-100 onto the ten JMS priorities: 0-9 → 0, 10-19 → 1, ..., 90-100 → 9.

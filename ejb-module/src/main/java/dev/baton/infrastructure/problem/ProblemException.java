@@ -56,6 +56,15 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(422, "validation", "The request breaks a rule", detail, violations, Map.of());
     }
 
+    /** A 400 listing every malformed part of a request (unknown fields, wrong types). */
+    public static ProblemException malformed(List<Violation> violations) {
+        String detail = violations.stream()
+                .map(v -> v.field() + ": " + v.message())
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("malformed request");
+        return new ProblemException(400, "bad-request", "Malformed request", detail, violations, Map.of());
+    }
+
     public static ProblemException badRequest(String field, String message) {
         return new ProblemException(
                 400,

@@ -26,7 +26,8 @@ public class TaskDispatchListener implements MessageListener {
     @Override
     public void onMessage(Message message) {
         try {
-            execution.execute(message.getBody(String.class), message.getIntProperty(Destinations.SEQ));
+            execution.execute(
+                    message.getBody(String.class), message.getIntProperty(Destinations.SEQ), message.getJMSPriority());
         } catch (JMSException e) {
             throw new IllegalStateException("unreadable dispatch message", e);
         }

@@ -1,10 +1,12 @@
 package dev.baton.tasks.boundary;
 
+import dev.baton.cluster.control.NodeState;
 import dev.baton.handlers.control.HandlerInvoker;
 import dev.baton.handlers.spi.HandlerOutcome;
 import dev.baton.handlers.spi.Phase;
 import dev.baton.infrastructure.config.BatonConfig;
 import dev.baton.tasks.control.Claim;
+import dev.baton.tasks.control.DispatchBounce;
 import dev.baton.tasks.control.DispatchNotVisibleYet;
 import dev.baton.tasks.control.TaskLifecycle;
 import jakarta.ejb.EJB;
@@ -36,6 +38,21 @@ public class TaskExecution {
 
     @Inject
     BatonConfig config;
+
+    @Inject
+    NodeState node;
+
+    @Inject
+    DispatchBounce bounce;
+
+    /** Runs the dispatch, or hands it back to the queue while this node drains. */
+    public void execute(String taskId, int seq, int jmsPriority) {
+        if (!node.takesWork()) {
+            bounce.later(taskId, seq, jmsPriority);
+            return;
+        }
+        execute(taskId, seq);
+    }
 
     public void execute(String taskId, int seq) {
         Claim claim = claim(taskId, seq);

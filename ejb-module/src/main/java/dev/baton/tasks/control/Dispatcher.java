@@ -1,5 +1,6 @@
 package dev.baton.tasks.control;
 
+import dev.baton.handlers.control.HandlerRegistry;
 import dev.baton.infrastructure.jms.Destinations;
 import dev.baton.tasks.entity.Task;
 import jakarta.annotation.Resource;
@@ -11,7 +12,8 @@ import jakarta.jms.Queue;
 import java.time.Duration;
 
 /**
- * Puts a task on the prioritized dispatch queue. Called inside the transaction that made the task
+ * Puts a task on the prioritized dispatch queue: {@code baton.dispatch} for handlers this node runs
+ * (Java handlers, workspace scripts), {@code baton.remote} for handlers only remote workers serve. Called inside the transaction that made the task
  * QUEUED, so the message is sent exactly when the state change commits (XA). Each dispatch bumps the
  * task's dispatch sequence; consumers ignore messages carrying an older one.
  */
@@ -24,6 +26,12 @@ public class Dispatcher {
     @Resource(lookup = Destinations.DISPATCH_QUEUE)
     Queue dispatchQueue;
 
+    @Resource(lookup = Destinations.REMOTE_QUEUE)
+    Queue remoteQueue;
+
+    @Inject
+    HandlerRegistry handlers;
+
     public void dispatch(Task task, Duration delay) {
         int seq = task.nextDispatch();
         JMSProducer producer = jms.createProducer()
@@ -32,6 +40,10 @@ public class Dispatcher {
         if (!delay.isZero() && !delay.isNegative()) {
             producer.setDeliveryDelay(delay.toMillis());
         }
-        producer.send(dispatchQueue, task.getId());
+        if (handlers.isLocal(task.getHandler())) {
+            producer.send(dispatchQueue, task.getId());
+        } else {
+            producer.setProperty(Destinations.HANDLER, task.getHandler()).send(remoteQueue, task.getId());
+        }
     }
 }

@@ -4,6 +4,7 @@ import dev.baton.infrastructure.json.JsonDocuments;
 import dev.baton.infrastructure.json.JsonMembers;
 import dev.baton.tasks.entity.Task;
 import dev.baton.tasks.entity.TaskAttempt;
+import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -63,6 +64,16 @@ public final class TaskJson {
         }
         JsonMembers.text(json, "node", task.getNode());
         JsonMembers.text(json, "worker", task.getWorker());
+        if (task.getProgressPercent() != null || task.getProgressMessage() != null) {
+            JsonObjectBuilder progress = Json.createObjectBuilder();
+            if (task.getProgressPercent() != null) {
+                progress.add("percent", task.getProgressPercent());
+            }
+            JsonMembers.text(progress, "message", task.getProgressMessage());
+            json.add("progress", progress);
+        } else {
+            json.addNull("progress");
+        }
         JsonMembers.text(json, "user", task.getSubmittedBy());
         JsonMembers.text(json, "idempotencyKey", task.getIdempotencyKey());
         JsonMembers.text(json, "parentId", task.getParentId());

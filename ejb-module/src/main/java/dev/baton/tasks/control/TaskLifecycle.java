@@ -95,6 +95,14 @@ public class TaskLifecycle {
      * split job was creating at that moment.
      */
     public Claim claim(String taskId, int seq, String node) {
+        return claim(taskId, seq, node, null);
+    }
+
+    /**
+     * {@link #claim(String, int, String)} for remote worker {@code worker} (null: the node runs it
+     * itself). The claim's dispatch sequence is the worker's lease on the task.
+     */
+    public Claim claim(String taskId, int seq, String node, String worker) {
         Task task = store.lock(taskId).orElse(null);
         if (task == null || task.getDispatchSeq() < seq) {
             throw new DispatchNotVisibleYet(taskId, seq);
@@ -117,10 +125,12 @@ public class TaskLifecycle {
         task.setEndTime(null);
         task.setNextTime(null);
         task.setNode(node);
+        task.setWorker(worker);
+        task.setProgress(null, null);
         // Attempts are numbered over the task's whole life: a retry restarts the budget (tries), not
         // the history, so the new attempt never collides with one recorded before the retry.
         int attemptNumber = store.lastAttemptNumber(taskId) + 1;
-        em.persist(new TaskAttempt(taskId, attemptNumber, node, now));
+        em.persist(new TaskAttempt(taskId, attemptNumber, node, worker, now));
         return new Claim(
                 taskId,
                 task.getName(),
@@ -159,6 +169,71 @@ public class TaskLifecycle {
             startWaiting(task, split.children());
         }
         return task.getStatus();
+    }
+
+    /**
+     * Records what remote worker {@code worker} reports about its attempt under {@code lease}; throws a
+     * 409 {@code lease-lost} problem unless the task is still RUNNING there under that lease.
+     */
+    public TaskStatus finishOwned(String taskId, String worker, int lease, HandlerOutcome outcome) {
+        Task task = owned(taskId, worker, lease);
+        return finish(
+                new Claim(
+                        taskId,
+                        task.getName(),
+                        task.getHandler(),
+                        task.getParams(),
+                        store.lastAttemptNumber(taskId),
+                        task.getPriority(),
+                        task.getTimeoutSeconds(),
+                        lease),
+                outcome);
+    }
+
+    /** Stores a remote attempt's progress report; same ownership rule as {@link #finishOwned}. */
+    public TaskStatus progress(String taskId, String worker, int lease, Integer percent, String message) {
+        Task task = owned(taskId, worker, lease);
+        task.setProgress(percent, message);
+        return task.getStatus();
+    }
+
+    /**
+     * Ends the attempt of a task RUNNING on a member that is gone or overdue (re-queued with backoff as
+     * a failed try, or ERROR when out of tries). Only when it still runs there: {@code worker} non-null
+     * means that remote worker, else the node's own consumers. Returns true when it ended an attempt.
+     */
+    public boolean revive(String taskId, String worker, String node, AttemptOutcome outcome, String reason) {
+        Task task = store.lock(taskId).orElse(null);
+        if (task == null || task.getStatus() != TaskStatus.RUNNING) {
+            return false;
+        }
+        boolean there = worker != null
+                ? worker.equals(task.getWorker())
+                : task.getWorker() == null && node.equals(task.getNode());
+        if (!there) {
+            return false;
+        }
+        long now = System.currentTimeMillis();
+        store.latestAttempt(taskId).filter(a -> a.getOutcome() == null).ifPresent(a -> a.end(outcome, reason, now));
+        fail(task, reason, now);
+        return true;
+    }
+
+    private Task owned(String taskId, String worker, int lease) {
+        Task task = store.lock(taskId).orElseThrow(() -> ProblemException.notFound("task", taskId));
+        if (task.getStatus() != TaskStatus.RUNNING
+                || !worker.equals(task.getWorker())
+                || task.getDispatchSeq() != lease) {
+            throw new ProblemException(
+                    409,
+                    "lease-lost",
+                    "Lease lost",
+                    "task " + taskId + " is " + task.getStatus() + " and no longer runs on worker " + worker
+                            + " under lease " + lease + "; drop this attempt's result",
+                    List.of(),
+                    java.util.Map.of("taskStatus", task.getStatus().name()));
+        }
+        return task;
     }
 
     /** The attempt running on a node that restarted is over: it counts as a failed try. */

@@ -132,11 +132,50 @@ public class TaskStore {
         return "";
     }
 
+    /** Tasks in {@code status} whose attempt runs on {@code node} itself (not on a remote worker it served). */
     public List<String> idsWithStatusOnNode(TaskStatus status, String node) {
-        return em.createQuery("SELECT t.id FROM Task t WHERE t.status = :status AND t.node = :node", String.class)
+        return em.createQuery(
+                        "SELECT t.id FROM Task t WHERE t.status = :status AND t.node = :node AND t.worker IS NULL",
+                        String.class)
                 .setParameter("status", status)
                 .setParameter("node", node)
                 .getResultList();
+    }
+
+    /** Tasks RUNNING on remote worker {@code worker}. */
+    public List<String> idsRunningOnWorker(String worker) {
+        return em.createQuery("SELECT t.id FROM Task t WHERE t.status = :status AND t.worker = :worker", String.class)
+                .setParameter("status", TaskStatus.RUNNING)
+                .setParameter("worker", worker)
+                .getResultList();
+    }
+
+    /** How many tasks each remote worker is running. */
+    public Map<String, Long> runningByWorker() {
+        Map<String, Long> counts = new java.util.HashMap<>();
+        for (Object[] row : em.createQuery(
+                        "SELECT t.worker, COUNT(t) FROM Task t WHERE t.status = :status AND t.worker IS NOT NULL"
+                                + " GROUP BY t.worker",
+                        Object[].class)
+                .setParameter("status", TaskStatus.RUNNING)
+                .getResultList()) {
+            counts.put((String) row[0], (Long) row[1]);
+        }
+        return counts;
+    }
+
+    /** How many tasks each node runs on its own dispatch consumers. */
+    public Map<String, Long> runningByNode() {
+        Map<String, Long> counts = new java.util.HashMap<>();
+        for (Object[] row : em.createQuery(
+                        "SELECT t.node, COUNT(t) FROM Task t WHERE t.status = :status AND t.worker IS NULL"
+                                + " GROUP BY t.node",
+                        Object[].class)
+                .setParameter("status", TaskStatus.RUNNING)
+                .getResultList()) {
+            counts.put((String) row[0], (Long) row[1]);
+        }
+        return counts;
     }
 
     public List<String> idsWithStatus(TaskStatus status, int limit) {

@@ -75,6 +75,12 @@ public class Task {
 
     private String worker;
 
+    @Column(name = "progress_percent")
+    private Integer progressPercent;
+
+    @Column(name = "progress_message", length = 1000)
+    private String progressMessage;
+
     @Column(name = "submitted_by")
     private String submittedBy;
 
@@ -294,6 +300,20 @@ public class Task {
 
     public void setWorker(String worker) {
         this.worker = worker;
+    }
+
+    public Integer getProgressPercent() {
+        return progressPercent;
+    }
+
+    public String getProgressMessage() {
+        return progressMessage;
+    }
+
+    /** What the running attempt last reported about its progress (null, null clears it). */
+    public void setProgress(Integer percent, String message) {
+        this.progressPercent = percent;
+        this.progressMessage = message;
     }
 
     public String getSubmittedBy() {

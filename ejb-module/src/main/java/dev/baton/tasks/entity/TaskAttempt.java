@@ -49,6 +49,12 @@ public class TaskAttempt {
         this.startTime = startTime;
     }
 
+    /** An attempt run by a remote worker; {@code node} is the node that handed the task over. */
+    public TaskAttempt(String taskId, int number, String node, String worker, long startTime) {
+        this(taskId, number, node, startTime);
+        this.worker = worker;
+    }
+
     public static String idOf(String taskId, int number) {
         return taskId + "#" + number;
     }
