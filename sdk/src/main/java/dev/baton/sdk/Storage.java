@@ -44,7 +44,8 @@ public final class Storage {
         if (!response.ok()) {
             throw response.problem();
         }
-        return Optional.of(entry(path, response));
+        // GET answers the value itself, with its version as the ETag (none for a sub-tree)
+        return Optional.of(new StorageEntry(path, etagVersion(response.header("ETag")), response.json()));
     }
 
     /** The value at {@code path} (a sub-tree object for a prefix), or empty. */
@@ -64,7 +65,7 @@ public final class Storage {
         if (!response.ok()) {
             throw response.problem();
         }
-        return entry(path, response);
+        return written(path, response);
     }
 
     /**
@@ -117,7 +118,7 @@ public final class Storage {
         if (!response.ok()) {
             throw response.problem();
         }
-        return Optional.of(entry(path, response));
+        return Optional.of(written(path, response));
     }
 
     /** {@code /api/storage/a.b.c} with each segment percent-encoded. */
@@ -133,10 +134,10 @@ public final class Storage {
     }
 
     /**
-     * An answer as an entry: the envelope {@code {"path","version","value"}} when Baton sends one, else
-     * the body is the value itself; the version comes from the envelope or the ETag.
+     * A write's answer as an entry: the envelope {@code {"path","version","value"}} (else the body is taken
+     * as the value itself); the version comes from the envelope or the ETag.
      */
-    private static StorageEntry entry(String path, Transport.Response response) {
+    private static StorageEntry written(String path, Transport.Response response) {
         long version = etagVersion(response.header("ETag"));
         JsonValue body = response.json();
         if (body instanceof JsonObject object

@@ -4,7 +4,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -438,7 +437,8 @@ final class FakeBaton implements AutoCloseable {
             switch (request.method()) {
                 case "GET" -> {
                     if (stored != null) {
-                        json(exchange, 200, envelope(path, stored), Map.of("ETag", "\"" + stored.version() + "\""));
+                        // the value itself, its version as the ETag (as Baton's StorageResource answers)
+                        json(exchange, 200, stored.value(), Map.of("ETag", "\"" + stored.version() + "\""));
                         return;
                     }
                     JsonObjectBuilder tree = Json.createObjectBuilder();
@@ -453,15 +453,7 @@ final class FakeBaton implements AutoCloseable {
                         }
                     }
                     if (any) {
-                        json(
-                                exchange,
-                                200,
-                                Json.createObjectBuilder()
-                                        .add("path", path)
-                                        .add("version", JsonValue.NULL)
-                                        .add("value", tree)
-                                        .build(),
-                                Map.of());
+                        json(exchange, 200, tree.build(), Map.of());
                     } else {
                         problem(exchange, 404, "not-found", "nothing at " + path);
                     }
@@ -501,10 +493,6 @@ final class FakeBaton implements AutoCloseable {
                 .add("version", stored.version())
                 .add("value", stored.value())
                 .build();
-    }
-
-    static long version(JsonObject envelope) {
-        return ((JsonNumber) envelope.get("version")).longValue();
     }
 
     // ---- plumbing -----------------------------------------------------------------------------------

@@ -49,6 +49,19 @@ public class StorageTest {
     }
 
     @Test
+    void aValueShapedLikeAnEnvelopeIsReadAsItIs() {
+        var tricky = Json.createObjectBuilder()
+                .add("path", "elsewhere")
+                .add("value", 1)
+                .build();
+        long version = storage.put("tricky", tricky).version();
+        StorageEntry read = storage.entry("tricky").orElseThrow();
+        assertThat(read.value()).isEqualTo(tricky);
+        assertThat(read.path()).isEqualTo("tricky");
+        assertThat(read.version()).isEqualTo(version);
+    }
+
+    @Test
     void missingPathsAreEmpty() {
         assertThat(storage.entry("nothing.here")).isEmpty();
         assertThat(storage.get("nothing.here", String.class)).isEmpty();
