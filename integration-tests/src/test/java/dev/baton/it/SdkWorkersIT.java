@@ -122,6 +122,7 @@ class SdkWorkersIT {
         int byOne = byResult.getOrDefault("one", 0);
         int byThree = byResult.getOrDefault("three", 0);
         assertThat(byOne + byThree).isEqualTo(24);
+        System.out.printf("24 tasks shared: %d by the 1-thread worker, %d by the 3-thread worker%n", byOne, byThree);
         // shared by capacity: about 6 and 18
         assertThat(byOne).as("tasks run by the one-thread worker").isBetween(2, 10);
         assertThat(byThree).as("tasks run by the three-thread worker").isGreaterThanOrEqualTo(2 * byOne);

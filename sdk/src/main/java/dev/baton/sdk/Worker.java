@@ -111,7 +111,8 @@ public final class Worker implements AutoCloseable {
         this.reportAttempts = builder.reportAttempts;
         this.free = new Semaphore(threads);
         this.taskThreads = Executors.newFixedThreadPool(threads, named("baton-worker-" + name + "-task-", false));
-        this.timers = Executors.newSingleThreadScheduledExecutor(named("baton-worker-" + name + "-timer-", true));
+        // two threads: a slow heartbeat call must not delay task timeouts
+        this.timers = Executors.newScheduledThreadPool(2, named("baton-worker-" + name + "-timer-", true));
         this.commandThread = Executors.newSingleThreadExecutor(named("baton-worker-" + name + "-command-", true));
     }
 
