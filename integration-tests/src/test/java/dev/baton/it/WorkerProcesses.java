@@ -56,10 +56,17 @@ public final class WorkerProcesses {
             }
         }
 
+        /**
+         * Cleanup: SIGTERM, so the worker deregisters at once (a killed one would only turn DEAD after the
+         * lease, while later tests run); SIGKILL if it is still there after 20 s.
+         */
         @Override
-        public void close() {
+        public void close() throws InterruptedException {
             if (process.isAlive()) {
-                process.destroyForcibly();
+                process.destroy();
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                }
             }
         }
     }
