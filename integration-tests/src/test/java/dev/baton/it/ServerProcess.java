@@ -110,6 +110,18 @@ public final class ServerProcess implements AutoCloseable {
                         == 200);
     }
 
+    /** A graceful stop (SIGTERM to the server JVM, as an init system does), waiting for it to exit. */
+    public void stopGracefully(Duration atMost) {
+        List<ProcessHandle> tree = Stream.concat(Stream.of(process.toHandle()), process.descendants())
+                .toList();
+        process.descendants().forEach(ProcessHandle::destroy);
+        for (ProcessHandle handle : tree) {
+            handle.onExit()
+                    .orTimeout(atMost.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                    .join();
+        }
+    }
+
     /** kill -9 of the server JVM (and the script that launched it). */
     public void kill9() {
         List<ProcessHandle> tree = Stream.concat(Stream.of(process.toHandle()), process.descendants())

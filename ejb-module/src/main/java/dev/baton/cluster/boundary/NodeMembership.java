@@ -2,6 +2,7 @@ package dev.baton.cluster.boundary;
 
 import dev.baton.cluster.control.NodeState;
 import dev.baton.cluster.entity.MemberState;
+import dev.baton.cluster.entity.Node;
 import dev.baton.handlers.control.RunningTasks;
 import dev.baton.infrastructure.config.BatonConfig;
 import jakarta.annotation.PostConstruct;
@@ -17,6 +18,9 @@ import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.logging.Level;
@@ -51,6 +55,9 @@ public class NodeMembership {
     @Inject
     RunningTasks running;
 
+    @PersistenceContext(unitName = "baton")
+    EntityManager em;
+
     @Inject
     BatonConfig config;
 
@@ -72,6 +79,7 @@ public class NodeMembership {
     }
 
     @PreDestroy
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     void leave() {
         state.set(MemberState.DRAINING);
         long deadline = System.currentTimeMillis() + config.shutdownDrain().toMillis();
@@ -87,10 +95,10 @@ public class NodeMembership {
         if (left > 0) {
             LOG.warning(() -> left + " task attempt(s) still running at shutdown; they are recovered later");
         }
-        try {
-            nodes.move(config.nodeName(), MemberState.LEFT);
-        } catch (RuntimeException e) {
-            LOG.log(Level.INFO, "could not record that node " + config.nodeName() + " left", e);
+        // the other beans may be stopped already: record the leave with this bean's own persistence context
+        Node node = em.find(Node.class, config.nodeName(), LockModeType.PESSIMISTIC_WRITE);
+        if (node != null && node.getState().canMoveTo(MemberState.LEFT)) {
+            node.moveTo(MemberState.LEFT, System.currentTimeMillis());
         }
     }
 

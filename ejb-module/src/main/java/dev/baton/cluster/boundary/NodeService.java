@@ -6,6 +6,7 @@ import dev.baton.cluster.control.Members;
 import dev.baton.cluster.control.NodeState;
 import dev.baton.cluster.entity.MemberState;
 import dev.baton.cluster.entity.Node;
+import dev.baton.handlers.control.HandlerRegistry;
 import dev.baton.infrastructure.config.BatonConfig;
 import dev.baton.infrastructure.problem.ProblemException;
 import dev.baton.tasks.control.TaskStore;
@@ -36,6 +37,9 @@ public class NodeService {
 
     @Inject
     BatonConfig config;
+
+    @Inject
+    HandlerRegistry handlers;
 
     public JsonObject nodes() {
         Map<String, Long> running = tasks.runningByNode();
@@ -141,6 +145,7 @@ public class NodeService {
         return MemberJson.node(
                 node,
                 node.getName().equals(config.nodeName()),
+                handlers.localNames(),
                 running,
                 statistics.ofNode(node.getName(), node.getThreads(), node.getStartedTime(), now));
     }

@@ -1,11 +1,14 @@
 package dev.baton.cluster.boundary;
 
+import dev.baton.cluster.control.CommandJson;
+import dev.baton.cluster.control.Commands;
 import dev.baton.cluster.control.MemberJson;
 import dev.baton.cluster.control.MemberStatistics;
 import dev.baton.cluster.control.Members;
 import dev.baton.cluster.control.RemoteHandlers;
 import dev.baton.cluster.control.WorkerRegistration;
 import dev.baton.cluster.control.WorkerReport;
+import dev.baton.cluster.entity.CommandRecipient;
 import dev.baton.cluster.entity.MemberState;
 import dev.baton.cluster.entity.Worker;
 import dev.baton.infrastructure.config.BatonConfig;
@@ -56,6 +59,9 @@ public class WorkerService {
 
     @EJB
     TaskLifecycle lifecycle;
+
+    @Inject
+    Commands commands;
 
     public JsonObject register(WorkerRegistration registration, String user) {
         long now = System.currentTimeMillis();
@@ -116,8 +122,18 @@ public class WorkerService {
                 .add("status", worker.getState().status((int) inFlight))
                 .add("state", worker.getState().name())
                 .add("cancel", Json.createArrayBuilder(cancel))
-                .add("commands", Json.createArrayBuilder())
+                .add("commands", commandsFor(id))
                 .build();
+    }
+
+    /** Commands waiting for the worker, marked delivered: each is handed over once. */
+    private JsonArrayBuilder commandsFor(String id) {
+        JsonArrayBuilder pending = Json.createArrayBuilder();
+        for (CommandRecipient recipient : commands.pendingFor("worker:" + id, 100)) {
+            recipient.delivered();
+            commands.find(recipient.getCommandId()).ifPresent(c -> pending.add(CommandJson.forWorker(c)));
+        }
+        return pending;
     }
 
     /** A report about a task the worker runs; 409 {@code lease-lost} when it no longer owns it. */

@@ -25,9 +25,11 @@ public final class MemberJson {
         return json.add("heartbeatSeconds", heartbeat.toSeconds()).add("leaseSeconds", lease.toSeconds());
     }
 
-    public static JsonObjectBuilder node(Node node, boolean self, long running, Statistics stats) {
+    public static JsonObjectBuilder node(
+            Node node, boolean self, java.util.List<String> handlers, long running, Statistics stats) {
         JsonObjectBuilder json = Json.createObjectBuilder().add("name", node.getName());
         JsonMembers.text(json, "host", node.getHost());
+        json.add("handlers", Json.createArrayBuilder(handlers));
         json.add("self", self);
         JsonMembers.time(json, "startedTime", node.getStartedTime());
         return common(json, node, running, stats);

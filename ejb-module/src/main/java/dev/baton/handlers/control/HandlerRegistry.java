@@ -105,6 +105,13 @@ public class HandlerRegistry {
         return all;
     }
 
+    /** The handlers a node runs itself (Java handlers and workspace scripts), by name. */
+    public List<String> localNames() {
+        List<String> names = new ArrayList<>(byName.keySet());
+        workspace().scriptNames().stream().filter(s -> !byName.containsKey(s)).forEach(names::add);
+        return names;
+    }
+
     public List<String> names() {
         return all().stream().map(HandlerInfo::name).toList();
     }

@@ -27,6 +27,8 @@ public final class Destinations {
      * #OP}, JSON body.
      */
     public static final String ACTIVITIES_QUEUE = "java:/jms/queue/baton.activities";
+    /** Internal: cluster commands for server nodes; body = command id. Every node receives each one. */
+    public static final String COMMANDS_TOPIC = "java:/jms/topic/baton.commands";
     /** Dead letters; Baton sets {@link #ERROR} on the messages it moves there itself. */
     public static final String DEAD_LETTER_QUEUE = "java:/jms/queue/baton.dlq";
 
