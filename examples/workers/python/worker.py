@@ -444,12 +444,12 @@ class Worker:
         name = command.get("name")
         handler = self.commands.get(name)
         if handler is None:
-            answer = {"ok": False, "result": f"unknown command '{name}' on worker {self.name}"}
+            answer = {"ok": False, "error": f"unknown command '{name}' on worker {self.name}"}
         else:
             try:
                 answer = {"ok": True, "result": handler(command.get("args") or {})}
             except Exception as error:  # noqa: BLE001
-                answer = {"ok": False, "result": str(error) or type(error).__name__}
+                answer = {"ok": False, "error": str(error) or type(error).__name__}
         try:
             self.baton.call("POST", f"/api/commands/{command.get('id')}/results/{worker_id}", answer, timeout=10)
         except BatonError as error:

@@ -112,6 +112,22 @@ class PythonWorkerIT {
         assertThat(client.task(a).getJsonObject("progress").getString("message"))
                 .startsWith("step ");
 
+        // commands reach it with its heartbeat: ping answers, an unknown one is refused
+        Api.Reply ping = admin.post(
+                "/api/commands?wait=20",
+                "{\"command\":\"ping\",\"target\":\"worker:" + registered.getString("id")
+                        + "\",\"args\":{\"from\":\"it\"}}");
+        assertThat(ping.status()).as(ping.toString()).isEqualTo(200);
+        JsonObject pong = ping.json().getJsonArray("results").getJsonObject(0);
+        assertThat(pong.getBoolean("ok")).as(ping.toString()).isTrue();
+        assertThat(pong.getJsonObject("result").getString("pong")).isEqualTo("it");
+        Api.Reply unknown = admin.post(
+                "/api/commands?wait=20",
+                "{\"command\":\"frobnicate\",\"target\":\"worker:" + registered.getString("id") + "\"}");
+        assertThat(unknown.json().getJsonArray("results").getJsonObject(0).getString("error"))
+                .as(unknown.toString())
+                .contains("unknown command 'frobnicate'");
+
         // a cancel reaches it through the heartbeat
         TaskHandle cancelled = client.queue(prefix + "slow", Map.of("ms", 60_000));
         Tasks.await().until(() -> tasks.status(cancelled.id()).equals("RUNNING"));

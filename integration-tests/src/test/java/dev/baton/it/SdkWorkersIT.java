@@ -341,6 +341,33 @@ class SdkWorkersIT {
     }
 
     @Test
+    void commandsReachTheWorkerWithItsHeartbeatAndItsAnswersAreCollected() {
+        Worker worker = started(worker(Tasks.unique("commanded"))
+                .handler(Tasks.unique("sdk.cmd"), ctx -> null)
+                .command("ping", args -> Map.of("pong", args.getString("from"))));
+
+        JsonObject ping =
+                command("{\"command\":\"ping\",\"target\":\"worker:" + worker.id() + "\",\"args\":{\"from\":\"it\"}}");
+        JsonObject pong = ping.getJsonArray("results").getJsonObject(0);
+        assertThat(pong.getString("member")).isEqualTo("worker:" + worker.id());
+        assertThat(pong.getBoolean("ok")).as(ping.toString()).isTrue();
+        assertThat(pong.getJsonObject("result").getString("pong")).isEqualTo("it");
+
+        JsonObject unknown = command("{\"command\":\"frobnicate\",\"target\":\"worker:" + worker.id() + "\"}");
+        JsonObject refused = unknown.getJsonArray("results").getJsonObject(0);
+        assertThat(refused.getBoolean("ok")).as(unknown.toString()).isFalse();
+        assertThat(refused.getString("error")).contains("unknown command 'frobnicate'");
+    }
+
+    /** Sends a cluster command as admin and waits until every answer is in. */
+    private JsonObject command(String json) {
+        Api.Reply reply = admin.post("/api/commands?wait=20", json);
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        assertThat(reply.json().getBoolean("complete")).as(reply.toString()).isTrue();
+        return reply.json();
+    }
+
+    @Test
     void aJmsClientSubmitsOverTheSubmitQueueAndAwaitsTheReply() {
         String add = Tasks.unique("sdk.jms-add");
         String fail = Tasks.unique("sdk.jms-fail");

@@ -698,14 +698,14 @@ public final class Worker implements AutoCloseable {
         CommandHandler handler = commandName == null ? null : commands.get(commandName);
         JsonObjectBuilder answer = Json.createObjectBuilder();
         if (handler == null) {
-            answer.add("ok", false).add("result", "unknown command '" + commandName + "' on worker " + name);
+            answer.add("ok", false).add("error", "unknown command '" + commandName + "' on worker " + name);
         } else {
             try {
                 Object result =
                         handler.handle(args instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT);
                 answer.add("ok", true).add("result", JsonCodec.toJson(result));
             } catch (Exception e) {
-                answer.add("ok", false).add("result", message(e));
+                answer.add("ok", false).add("error", message(e));
             }
         }
         try {
