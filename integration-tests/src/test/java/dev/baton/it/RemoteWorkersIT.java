@@ -56,6 +56,23 @@ class RemoteWorkersIT {
     }
 
     @Test
+    void aRemoteSplitRunsItsChildrenAndBatonMergesThem() {
+        String handler = Tasks.unique("remote.split");
+        RemoteWorkers worker = RemoteWorkers.register("split-1", 1, handler);
+        String id = tasks.submitId("{\"handler\":\"" + handler + "\",\"maxTries\":1}");
+
+        Api.Reply split = worker.complete(
+                worker.pollOne(10),
+                "{\"$split\":[{\"handler\":\"echo\",\"params\":1},{\"handler\":\"echo\",\"params\":2}]}");
+        assertThat(split.json().getString("status")).isEqualTo("WAITING");
+
+        JsonObject merged = tasks.awaitStatus(id, "SUCCEEDED");
+        assertThat(merged.getJsonObject("result").getJsonArray("children").toString())
+                .isEqualTo("[1,2]");
+        assertThat(merged.getInt("childrenCompleted")).isEqualTo(2);
+    }
+
+    @Test
     void aWaitingPollReceivesATaskSubmittedWhileItWaits() {
         String handler = Tasks.unique("remote.later");
         RemoteWorkers worker = RemoteWorkers.register("later-1", 1, handler);

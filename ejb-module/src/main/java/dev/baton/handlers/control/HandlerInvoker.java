@@ -49,6 +49,10 @@ public class HandlerInvoker {
                 running.finished(context.taskId());
             }
         }
+        if (context.phase() == Phase.MERGE && registry.isRegistered(handlerName)) {
+            // a remote worker's split: workers run the task, Baton merges the children by default
+            return TaskHandler.defaultMerge(context);
+        }
         return HandlerOutcome.failure("handler '" + handlerName + "' is not registered (any more)");
     }
 

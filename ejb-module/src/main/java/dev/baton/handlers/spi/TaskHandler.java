@@ -27,6 +27,14 @@ public interface TaskHandler {
      * {@code {"children": [each child's result]}} and the merge fails if any child did not succeed.
      */
     default HandlerOutcome merge(TaskContext context) throws Exception {
+        return defaultMerge(context);
+    }
+
+    /**
+     * The default merge: {@code {"children": [each child's result]}}, failing if any child did not
+     * succeed. Also the merge of tasks whose handler runs on remote workers.
+     */
+    static HandlerOutcome defaultMerge(TaskContext context) {
         JsonArrayBuilder results = Json.createArrayBuilder();
         int failed = 0;
         for (JsonValue child : context.children()) {
