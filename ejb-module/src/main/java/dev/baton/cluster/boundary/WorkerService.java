@@ -6,6 +6,7 @@ import dev.baton.cluster.control.MemberJson;
 import dev.baton.cluster.control.MemberStatistics;
 import dev.baton.cluster.control.Members;
 import dev.baton.cluster.control.RemoteHandlers;
+import dev.baton.cluster.control.WorkerLeft;
 import dev.baton.cluster.control.WorkerRegistration;
 import dev.baton.cluster.control.WorkerReport;
 import dev.baton.cluster.entity.CommandRecipient;
@@ -20,6 +21,7 @@ import dev.baton.tasks.entity.AttemptOutcome;
 import dev.baton.tasks.entity.TaskStatus;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -62,6 +64,9 @@ public class WorkerService {
 
     @Inject
     Commands commands;
+
+    @Inject
+    Event<WorkerLeft> left;
 
     public JsonObject register(WorkerRegistration registration, String user) {
         long now = System.currentTimeMillis();
@@ -157,7 +162,8 @@ public class WorkerService {
         }
         worker.moveTo(MemberState.LEFT, System.currentTimeMillis());
         reviveAll(id, "worker " + worker.getName() + " deregistered while the attempt ran");
-        remote.refresh();
+        members.flush();
+        left.fire(new WorkerLeft(id, remote.orphaned(worker.getHandlers())));
     }
 
     /** Stops giving the worker new work; in-flight tasks may finish within {@code timeout}. */

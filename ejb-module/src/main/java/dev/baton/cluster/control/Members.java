@@ -43,6 +43,10 @@ public class Members {
         em.persist(worker);
     }
 
+    public void flush() {
+        em.flush();
+    }
+
     public List<Worker> workers() {
         return em.createQuery("SELECT w FROM Worker w ORDER BY w.name, w.id", Worker.class)
                 .getResultList();

@@ -2,6 +2,8 @@ package dev.baton.cluster.control;
 
 import dev.baton.cluster.entity.MemberState;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Collection;
@@ -9,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The handler names remote workers serve: those of every worker that has not left (a DEAD worker may
@@ -23,6 +26,8 @@ public class RemoteHandlers {
     EntityManager em;
 
     private final Set<String> known = ConcurrentHashMap.newKeySet();
+    private final AtomicLong tickets = new AtomicLong();
+    private long applied;
 
     public boolean serves(String handler) {
         if (known.contains(handler)) {
@@ -58,10 +63,38 @@ public class RemoteHandlers {
         return counts;
     }
 
-    /** Reloads the cache from the database. */
+    /**
+     * Reloads the cache from the database. A reload that started before a later one finished is
+     * dropped, so a slow periodic reload cannot bring back a name whose last worker just left.
+     */
     public void refresh() {
+        long ticket = tickets.incrementAndGet();
         Set<String> current = workersByHandler().keySet();
-        known.retainAll(current);
-        known.addAll(current);
+        synchronized (known) {
+            if (ticket < applied) {
+                return;
+            }
+            applied = ticket;
+            known.retainAll(current);
+            known.addAll(current);
+        }
+    }
+
+    /** Of {@code handlers}, those no worker that has not left serves (call after the leave is flushed). */
+    public Set<String> orphaned(Collection<String> handlers) {
+        Set<String> orphaned = new java.util.TreeSet<>(handlers);
+        orphaned.removeAll(workersByHandler().keySet());
+        return orphaned;
+    }
+
+    /**
+     * A worker left: once that is committed, forget the handlers nobody else serves (a periodic reload
+     * that started earlier is dropped).
+     */
+    void workerLeft(@Observes(during = TransactionPhase.AFTER_SUCCESS) WorkerLeft left) {
+        synchronized (known) {
+            applied = tickets.incrementAndGet();
+            known.removeAll(left.orphanedHandlers());
+        }
     }
 }
