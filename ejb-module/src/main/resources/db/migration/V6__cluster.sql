@@ -36,6 +36,6 @@ CREATE TABLE baton_node (
 -- Remote attempts: who runs them, how far they got; statistics read attempts by member and end time.
 ALTER TABLE baton_task ADD COLUMN progress_percent INTEGER;
 ALTER TABLE baton_task ADD COLUMN progress_message VARCHAR(1000);
-CREATE INDEX ix_task_status_worker ON baton_task (status, worker);
+CREATE INDEX ix_task_worker ON baton_task (worker);
 CREATE INDEX ix_attempt_worker_end ON baton_task_attempt (worker, end_time);
 CREATE INDEX ix_attempt_node_end ON baton_task_attempt (node, end_time);

@@ -261,8 +261,15 @@ class RemoteWorkersIT {
                 .contains("stats-1 (" + worker.id() + ")")
                 .contains("node");
         JsonObject nodes = api.get("/api/nodes").json();
-        assertThat(nodes.getJsonArray("nodes").getJsonObject(0).getBoolean("self"))
-                .isTrue();
+        JsonObject self = nodes.getJsonArray("nodes").stream()
+                .map(n -> n.asJsonObject())
+                .filter(n -> n.getBoolean("self"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(self.getJsonArray("handlers").toString())
+                .contains("\"noop\"")
+                .contains("\"add.js\"");
+        assertThat(self.getInt("threads")).isPositive();
     }
 
     @Test
