@@ -22,9 +22,11 @@ import java.nio.file.Path;
  *     rate, so the consumers drain at a quarter of the rate the tasks arrive (they stay saturated)
  * @param scenarios which scenarios run: any of "throughput,roundtrip,inversion,workflow,paging"
  *     (paging restarts the server and fills its database, so it runs last)
- * @param submit how the throughput scenario submits: "http" (POST /api/tasks) or "jms" (baton.submit)
+ * @param submit how the throughput scenario submits: "http" (POST /api/tasks), "http-batch" (POST
+ *     /api/tasks/batch, {@code httpBatch} tasks per request) or "jms" (baton.submit)
  * @param jmsProducers JMS submission: producer threads
  * @param jmsBatch JMS submission: messages per transaction commit
+ * @param httpBatch http-batch submission: tasks per request
  * @param pagingRows paging: finished tasks inserted into the database before listing them
  * @param workflowRuns workflow: runs of the 10-action workflow started
  */
@@ -47,6 +49,7 @@ record BenchConfig(
         String submit,
         int jmsProducers,
         int jmsBatch,
+        int httpBatch,
         int pagingRows,
         int workflowRuns) {
 
@@ -70,6 +73,7 @@ record BenchConfig(
                 System.getProperty("bench.submit", "http"),
                 integer("bench.jms.producers", 4),
                 Math.max(1, integer("bench.jms.batch", 100)),
+                Math.max(1, integer("bench.http.batch", 100)),
                 Math.max(1, integer("bench.paging.rows", 1_000_000)),
                 Math.max(1, integer("bench.workflow.runs", 500)));
     }

@@ -23,23 +23,47 @@ final class ConcurrentSubmitter implements Submitter {
     private final int clients;
     private final String target;
     private final int expectedStatus;
+    private final int batch;
 
     /** Submits tasks: {@code POST /api/tasks}, 202 expected. */
     ConcurrentSubmitter(BenchConfig config, int clients) {
-        this(config, clients, "/api/tasks", 202);
+        this(config, clients, "/api/tasks", 202, 1);
+    }
+
+    /** Submits tasks {@code batch} at a time: {@code POST /api/tasks/batch}, 202 expected. */
+    static ConcurrentSubmitter batches(BenchConfig config, int clients, int batch) {
+        return new ConcurrentSubmitter(config, clients, "/api/tasks/batch", 202, Math.max(1, batch));
     }
 
     /** Posts to {@code target}, expecting {@code expectedStatus} (e.g. workflow runs: /flow/execute, 201). */
     ConcurrentSubmitter(BenchConfig config, int clients, String target, int expectedStatus) {
+        this(config, clients, target, expectedStatus, 1);
+    }
+
+    private ConcurrentSubmitter(BenchConfig config, int clients, String target, int expectedStatus, int batch) {
         this.config = config;
         this.clients = Math.max(1, clients);
         this.target = target;
         this.expectedStatus = expectedStatus;
+        this.batch = batch;
     }
 
     @Override
     public String describe() {
-        return clients + " HTTP/1.1 keep-alive clients, POST " + target;
+        return clients + " HTTP/1.1 keep-alive clients, POST " + target
+                + (batch > 1 ? " (" + batch + " tasks each)" : "");
+    }
+
+    /** The body for tasks {@code [from, to)}: one task, or {@code {"tasks": [...]}} in batch mode. */
+    private String body(IntFunction<String> body, int from, int to) {
+        if (batch == 1) {
+            return body.apply(from);
+        }
+        StringBuilder tasks = new StringBuilder("{\"tasks\":[");
+        for (int i = from; i < to; i++) {
+            tasks.append(i == from ? "" : ",").append(body.apply(i));
+        }
+        return tasks.append("]}").toString();
     }
 
     /** Submits {@code count} tasks, task {@code i} with body {@code body.apply(i)}; every answer must be 202. */
@@ -57,8 +81,9 @@ final class ConcurrentSubmitter implements Submitter {
                         api.connect();
                         connected.countDown();
                         go.await();
-                        for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                            api.post(target, body.apply(i)).expect(expectedStatus, "POST " + target);
+                        for (int i = next.getAndAdd(batch); i < count; i = next.getAndAdd(batch)) {
+                            api.post(target, body(body, i, Math.min(count, i + batch)))
+                                    .expect(expectedStatus, "POST " + target);
                         }
                     }
                     return null;

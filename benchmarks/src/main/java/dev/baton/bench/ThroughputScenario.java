@@ -28,8 +28,9 @@ final class ThroughputScenario {
                 switch (config.submit()) {
                     case "http" -> new ConcurrentSubmitter(config, config.clients());
                     case "jms" -> new JmsSubmitter(config);
+                    case "http-batch" -> ConcurrentSubmitter.batches(config, config.clients(), config.httpBatch());
                     default -> throw new IllegalArgumentException(
-                            "bench.submit must be http or jms: " + config.submit());
+                            "bench.submit must be http, http-batch or jms: " + config.submit());
                 };
         try (BatonApi api = new BatonApi(config)) {
             StatusWatch watch = new StatusWatch(api);

@@ -15,6 +15,11 @@ public class EchoHandler implements TaskHandler {
     }
 
     @Override
+    public boolean inline() {
+        return true;
+    }
+
+    @Override
     public String description() {
         return "Succeeds with the task's params as its result";
     }

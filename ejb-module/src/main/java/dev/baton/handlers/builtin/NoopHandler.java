@@ -16,6 +16,11 @@ public class NoopHandler implements TaskHandler {
     }
 
     @Override
+    public boolean inline() {
+        return true;
+    }
+
+    @Override
     public String description() {
         return "Succeeds at once with a null result";
     }

@@ -20,6 +20,15 @@ public interface TaskHandler {
         return "";
     }
 
+    /**
+     * True for a handler that finishes at once and touches nothing outside its task (like {@code noop}
+     * and {@code echo}): its attempt is claimed, run and recorded in one transaction, which saves a
+     * commit per task. A crash in between leaves the task QUEUED, as if the attempt never started.
+     */
+    default boolean inline() {
+        return false;
+    }
+
     HandlerOutcome handle(TaskContext context) throws Exception;
 
     /**

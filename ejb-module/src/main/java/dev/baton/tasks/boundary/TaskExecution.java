@@ -19,7 +19,8 @@ import java.util.logging.Logger;
 
 /**
  * Runs one dispatch of a task: claim it (one transaction), run the handler (no transaction, bounded by
- * the task's timeout), record the outcome (one transaction). A stale or duplicate dispatch claims
+ * the task's timeout), record the outcome (one transaction). An inline handler's attempt is claimed, run
+ * and recorded in the claim's transaction. A stale or duplicate dispatch claims
  * nothing. If this node dies in between, start-up recovery ends the attempt as interrupted.
  */
 @Stateless
@@ -73,7 +74,7 @@ public class TaskExecution {
         long pause = 1;
         while (true) {
             try {
-                return lifecycle.claim(taskId, seq, config.nodeName());
+                return lifecycle.claimOrRunInline(taskId, seq, config.nodeName());
             } catch (DispatchNotVisibleYet e) {
                 if (System.currentTimeMillis() > deadline) {
                     LOG.warning(

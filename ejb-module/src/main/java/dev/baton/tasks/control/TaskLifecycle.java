@@ -1,7 +1,9 @@
 package dev.baton.tasks.control;
 
+import dev.baton.handlers.control.HandlerInvoker;
 import dev.baton.handlers.spi.ChildSpec;
 import dev.baton.handlers.spi.HandlerOutcome;
+import dev.baton.handlers.spi.Phase;
 import dev.baton.infrastructure.config.BatonConfig;
 import dev.baton.infrastructure.ids.Ids;
 import dev.baton.infrastructure.json.JsonDocuments;
@@ -39,6 +41,9 @@ public class TaskLifecycle {
 
     @Inject
     Dispatcher dispatcher;
+
+    @Inject
+    HandlerInvoker invoker;
 
     @Inject
     ReplySender replies;
@@ -87,6 +92,24 @@ public class TaskLifecycle {
     }
 
     /**
+     * Submits a batch in this one transaction: each task is stored QUEUED and dispatched, except one
+     * whose idempotency key {@code user} used before, which is answered with the original task.
+     */
+    public List<Submission> submitAll(List<TaskRequest> requests, String user) {
+        List<Submission> tasks = new java.util.ArrayList<>(requests.size());
+        for (TaskRequest request : requests) {
+            Task existing = request.idempotencyKey() == null
+                    ? null
+                    : store.findByIdempotencyKey(user, request.idempotencyKey()).orElse(null);
+            tasks.add(
+                    existing != null
+                            ? new Submission(existing, false)
+                            : new Submission(submit(request, user, null, null, null), true));
+        }
+        return tasks;
+    }
+
+    /**
      * Takes the task for one attempt if it is QUEUED and {@code seq} is its current dispatch; returns
      * null for a stale or duplicate message (the message is then simply consumed). Throws {@link
      * DispatchNotVisibleYet} when the task or this dispatch is not readable yet (the message overtook
@@ -96,6 +119,21 @@ public class TaskLifecycle {
      */
     public Claim claim(String taskId, int seq, String node) {
         return claim(taskId, seq, node, null);
+    }
+
+    /**
+     * Claims the task like {@link #claim(String, int, String)}; if its handler is inline (see {@link
+     * dev.baton.handlers.spi.TaskHandler#inline()}), also runs the attempt and records its outcome in
+     * this same transaction and returns null, as for a stale dispatch. Otherwise returns the claim for
+     * the caller to run outside any transaction.
+     */
+    public Claim claimOrRunInline(String taskId, int seq, String node) {
+        Claim claim = claim(taskId, seq, node, null);
+        if (claim == null || !invoker.isInline(claim.handler())) {
+            return claim;
+        }
+        finish(claim, invoker.invoke(claim.handler(), claim.context(Phase.RUN, null)));
+        return null;
     }
 
     /**

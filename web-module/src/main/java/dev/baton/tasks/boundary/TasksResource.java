@@ -4,6 +4,7 @@ import dev.baton.infrastructure.config.BatonConfig;
 import dev.baton.infrastructure.problem.ProblemException;
 import dev.baton.infrastructure.rest.Bodies;
 import dev.baton.infrastructure.rest.QueryParams;
+import dev.baton.tasks.control.TaskBatchParser;
 import dev.baton.tasks.control.TaskQuery;
 import dev.baton.tasks.control.TaskRequest;
 import dev.baton.tasks.control.TaskRequestParser;
@@ -13,6 +14,7 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -35,6 +37,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 /** The task API: submit, read, list, wait for results, cancel, retry, delete. */
 @Path("tasks")
@@ -103,6 +106,27 @@ public class TasksResource {
                 response.resume(e);
             }
         });
+    }
+
+    /**
+     * Submits up to 1,000 tasks in one transaction: {@code {"tasks": [...]}} → 202 with each task's
+     * summary in order ({@code created: false} for a repeated idempotency key). All or nothing: any bad
+     * task refuses the whole batch, naming {@code /tasks/<i>/<field>}.
+     */
+    @POST
+    @Path("batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({"admin", "submitter"})
+    public Response submitBatch(InputStream body) {
+        List<TaskRequest> requests = TaskBatchParser.parse(Bodies.read(body));
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        for (SubmitResult result :
+                tasks.submitAll(requests, security.getUserPrincipal().getName())) {
+            items.add(Json.createObjectBuilder(result.task()).add("created", result.created()));
+        }
+        return Response.status(202)
+                .entity(Json.createObjectBuilder().add("tasks", items).build())
+                .build();
     }
 
     @GET
