@@ -1,0 +1,87 @@
+package dev.baton.storage.boundary;
+
+import dev.baton.infrastructure.json.JsonDocuments;
+import dev.baton.infrastructure.problem.ProblemException;
+import dev.baton.storage.control.Precondition;
+import dev.baton.storage.control.StorageOperations;
+import dev.baton.storage.control.StoragePath;
+import dev.baton.storage.control.StorageRead;
+import dev.baton.storage.control.StorageStore;
+import dev.baton.storage.control.Written;
+import jakarta.ejb.LocalBean;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.util.Optional;
+
+/**
+ * The shared storage. Every call is a transaction of its own ({@code REQUIRES_NEW}): a workflow script's
+ * write commits when the call returns, whatever becomes of the run's transaction, as a REST call would.
+ */
+@Stateless
+@LocalBean
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class StorageService implements StorageOperations {
+
+    @Inject
+    StorageStore store;
+
+    @Override
+    public Optional<StorageRead> read(String path) {
+        return store.read(StoragePath.parse(path));
+    }
+
+    /** The value at {@code path} or its subtree; 404 when nothing is stored there. */
+    public StorageRead get(String path) {
+        StoragePath parsed = StoragePath.parse(path);
+        return store.read(parsed).orElseThrow(() -> nothingAt(parsed));
+    }
+
+    /**
+     * {@code {"a.b": value, ...}} for the value at {@code path} (with its version) or every value below it;
+     * 404 when none.
+     */
+    public StorageRead getFlat(String path) {
+        StoragePath parsed = StoragePath.parse(path);
+        return store.readFlat(parsed).orElseThrow(() -> nothingAt(parsed));
+    }
+
+    /** The whole storage, nested by segment or flat by path. */
+    public JsonObject getAll(boolean flat) {
+        return store.readAll(flat);
+    }
+
+    /** A REST PUT: the path is checked before the body is parsed (400 for either). */
+    public Written put(String path, String body, Precondition precondition, String user) {
+        StoragePath parsed = StoragePath.parse(path);
+        return store.write(parsed, JsonDocuments.parse(body), precondition, user);
+    }
+
+    @Override
+    public Written write(String path, JsonValue value, Precondition precondition, String user) {
+        if (value == null) {
+            throw ProblemException.badRequest("value", "is required (JSON null is a value)");
+        }
+        return store.write(StoragePath.parse(path), value, precondition, user);
+    }
+
+    @Override
+    public boolean remove(String path, Precondition precondition) {
+        return store.delete(StoragePath.parse(path), precondition);
+    }
+
+    /** A REST DELETE: 404 when nothing is stored at {@code path}. */
+    public void delete(String path, Precondition precondition) {
+        StoragePath parsed = StoragePath.parse(path);
+        if (!store.delete(parsed, precondition)) {
+            throw nothingAt(parsed);
+        }
+    }
+
+    private static ProblemException nothingAt(StoragePath path) {
+        return new ProblemException(404, "not-found", "Not found", "nothing is stored at '" + path + "'");
+    }
+}
