@@ -2,7 +2,9 @@
 -- a value ("has_value") or an interior node that exists while it has children (a path holds either a
 -- value or children, never both). "parent" finds a node's children; subtree reads match "path LIKE
 -- 'a.b.%'". Writers serialize per root segment on one of 64 lock rows (baton_storage_lock, the stripe
--- is the root segment's String.hashCode() mod 64), so the tree rule holds under concurrent writes.
+-- is the root segment's String.hashCode() mod 64), so the tree rule holds under concurrent writes. A
+-- writer locks its stripe by UPDATE (counting "writes"), not SELECT ... FOR UPDATE: under load H2 2.2
+-- let two transactions hold FOR UPDATE on the same, otherwise unchanged row at once.
 -- SQL common to H2 2.x and PostgreSQL 13+ ("value" and "key" avoided: reserved in H2).
 CREATE TABLE baton_storage_entry (
     path         VARCHAR(500) NOT NULL PRIMARY KEY,
@@ -16,10 +18,15 @@ CREATE TABLE baton_storage_entry (
 );
 CREATE INDEX baton_storage_entry_parent ON baton_storage_entry (parent);
 CREATE TABLE baton_storage_lock (
-    stripe INTEGER NOT NULL PRIMARY KEY
+    stripe INTEGER NOT NULL PRIMARY KEY,
+    writes BIGINT  NOT NULL
 );
-INSERT INTO baton_storage_lock (stripe) VALUES
-    (0), (1), (2), (3), (4), (5), (6), (7), (8), (9), (10), (11), (12), (13), (14), (15),
-    (16), (17), (18), (19), (20), (21), (22), (23), (24), (25), (26), (27), (28), (29), (30), (31),
-    (32), (33), (34), (35), (36), (37), (38), (39), (40), (41), (42), (43), (44), (45), (46), (47),
-    (48), (49), (50), (51), (52), (53), (54), (55), (56), (57), (58), (59), (60), (61), (62), (63);
+INSERT INTO baton_storage_lock (stripe, writes) VALUES
+    (0, 0), (1, 0), (2, 0), (3, 0), (4, 0), (5, 0), (6, 0), (7, 0),
+    (8, 0), (9, 0), (10, 0), (11, 0), (12, 0), (13, 0), (14, 0), (15, 0),
+    (16, 0), (17, 0), (18, 0), (19, 0), (20, 0), (21, 0), (22, 0), (23, 0),
+    (24, 0), (25, 0), (26, 0), (27, 0), (28, 0), (29, 0), (30, 0), (31, 0),
+    (32, 0), (33, 0), (34, 0), (35, 0), (36, 0), (37, 0), (38, 0), (39, 0),
+    (40, 0), (41, 0), (42, 0), (43, 0), (44, 0), (45, 0), (46, 0), (47, 0),
+    (48, 0), (49, 0), (50, 0), (51, 0), (52, 0), (53, 0), (54, 0), (55, 0),
+    (56, 0), (57, 0), (58, 0), (59, 0), (60, 0), (61, 0), (62, 0), (63, 0);

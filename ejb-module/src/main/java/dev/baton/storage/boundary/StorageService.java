@@ -8,6 +8,7 @@ import dev.baton.storage.control.StoragePath;
 import dev.baton.storage.control.StorageRead;
 import dev.baton.storage.control.StorageStore;
 import dev.baton.storage.control.Written;
+import jakarta.ejb.Local;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -20,9 +21,11 @@ import java.util.Optional;
 /**
  * The shared storage. Every call is a transaction of its own ({@code REQUIRES_NEW}): a workflow script's
  * write commits when the call returns, whatever becomes of the run's transaction, as a REST call would.
+ * Its views: the bean itself (REST) and {@link StorageOperations} (workflows inject that).
  */
 @Stateless
 @LocalBean
+@Local(StorageOperations.class)
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class StorageService implements StorageOperations {
 

@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +23,8 @@ import java.util.Optional;
 /**
  * Reads and writes the storage tree. Callers provide the transaction.
  *
- * <p>Writes first lock the {@link StorageLock} stripe of the path's root segment, so writes within one
+ * <p>Writes first lock the {@link StorageLock} stripe of the path's root segment (by an UPDATE of its row),
+ * so writes within one
  * root tree run one at a time; then they check the precondition and the tree rule (a path holds either a
  * value or children: 409 otherwise) against what is committed, and keep the interior nodes: a write
  * creates the missing ancestors, a delete removes the ancestors it left without children. Reads lock
@@ -138,12 +138,15 @@ public class StorageStore {
         return true;
     }
 
+    /** Locks the stripe of the path's root segment until the transaction ends, by updating its row. */
     private void lock(StoragePath path) {
-        StorageLock lock =
-                em.find(StorageLock.class, StorageLock.stripeOf(path.root()), LockModeType.PESSIMISTIC_WRITE);
-        if (lock == null) {
-            throw new IllegalStateException("storage lock row " + StorageLock.stripeOf(path.root())
-                    + " is missing: the schema migration V6 did not run");
+        int stripe = StorageLock.stripeOf(path.root());
+        int locked = em.createQuery("UPDATE StorageLock l SET l.writes = l.writes + 1 WHERE l.stripe = :stripe")
+                .setParameter("stripe", stripe)
+                .executeUpdate();
+        if (locked != 1) {
+            throw new IllegalStateException(
+                    "storage lock row " + stripe + " is missing: the schema migration V6 did not run");
         }
     }
 
@@ -196,7 +199,9 @@ public class StorageStore {
 
     /** The values strictly below {@code below} (all values when null), bounded by {@code baton.storage.maxReadBytes}. */
     private Map<String, JsonValue> values(StoragePath below) {
-        String where = "e.hasValue = TRUE" + (below == null ? "" : " AND " + BELOW);
+        // by the value, not e.hasValue: EclipseLink sends booleans to H2 as 1, which H2 will not compare
+        // with a BOOLEAN column (a value node always has JSON text, "null" included; interior nodes none)
+        String where = "e.value IS NOT NULL" + (below == null ? "" : " AND " + BELOW);
         TypedQuery<Object[]> size = em.createQuery(
                 "SELECT SUM(e.valueBytes), SUM(LENGTH(e.path)) FROM StorageEntry e WHERE " + where, Object[].class);
         TypedQuery<StorageEntry> entries =

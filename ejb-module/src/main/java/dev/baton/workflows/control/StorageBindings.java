@@ -6,7 +6,10 @@ import dev.baton.storage.control.Precondition;
 import dev.baton.storage.control.StorageRead;
 import jakarta.json.JsonValue;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.mozilla.javascript.Context;
 import org.mozilla.javascript.LambdaFunction;
 import org.mozilla.javascript.NativeJSON;
@@ -36,6 +39,8 @@ import org.mozilla.javascript.json.JsonParser;
  * allocates on the server does not count against the script's memory limit, its time does.
  */
 final class StorageBindings {
+
+    private static final Logger LOG = Logger.getLogger(StorageBindings.class.getName());
 
     private StorageBindings() {}
 
@@ -129,8 +134,12 @@ final class StorageBindings {
         } catch (RhinoException e) {
             throw e;
         } catch (RuntimeException e) {
-            // never a Java exception into the script: Rhino would let it catch the wrapped Java object
-            throw ScriptRuntime.constructError("Error", "storage." + function + " failed: " + rootMessage(e));
+            // never a Java exception into the script (Rhino would let it catch the wrapped Java object), nor
+            // the server's internals into the run's error: those go to the log under an incident id
+            String incident = UUID.randomUUID().toString();
+            LOG.log(Level.SEVERE, "storage." + function + " failed in a script, incident " + incident, e);
+            throw ScriptRuntime.constructError(
+                    "Error", "storage." + function + " failed on the server (incident " + incident + ")");
         }
     }
 
@@ -174,13 +183,5 @@ final class StorageBindings {
         } catch (JsonParser.ParseException e) {
             throw ScriptRuntime.constructError("Error", "storage: stored JSON did not parse: " + e.getMessage());
         }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 }

@@ -24,7 +24,7 @@ class StorageLockTest {
                 .findFirst()
                 .orElseThrow();
         List<Integer> stripes = new ArrayList<>();
-        Matcher row = Pattern.compile("\\((\\d+)\\)").matcher(insert);
+        Matcher row = Pattern.compile("\\((\\d+), 0\\)").matcher(insert);
         while (row.find()) {
             stripes.add(Integer.parseInt(row.group(1)));
         }
