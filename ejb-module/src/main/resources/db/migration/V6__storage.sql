@@ -3,8 +3,8 @@
 -- value or children, never both). "parent" finds a node's children; subtree reads match "path LIKE
 -- 'a.b.%'". Writers serialize per root segment on one of 64 lock rows (baton_storage_lock, the stripe
 -- is the root segment's String.hashCode() mod 64), so the tree rule holds under concurrent writes. A
--- writer locks its stripe by UPDATE (counting "writes"), not SELECT ... FOR UPDATE: under load H2 2.2
--- let two transactions hold FOR UPDATE on the same, otherwise unchanged row at once.
+-- writer locks its stripe by UPDATE (counting "writes"); each node also orders its own writers in
+-- memory (StripeLocks), because H2 2.2's row locks did not hold under parallel load.
 -- SQL common to H2 2.x and PostgreSQL 13+ ("value" and "key" avoided: reserved in H2).
 CREATE TABLE baton_storage_entry (
     path         VARCHAR(500) NOT NULL PRIMARY KEY,

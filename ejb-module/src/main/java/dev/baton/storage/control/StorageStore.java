@@ -13,7 +13,6 @@ import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads and writes the storage tree. Callers provide the transaction.
+ * Reads and writes the storage tree. Callers provide the transaction, and for writes hold the {@link
+ * StripeLocks} stripe of the path around it.
  *
  * <p>Writes first lock the {@link StorageLock} stripe of the path's root segment (by an UPDATE of its row),
  * so writes within one
@@ -83,22 +83,10 @@ public class StorageStore {
     }
 
     /**
-     * Stores {@code value} at {@code path}: 413 when its JSON is larger than {@code baton.storage.maxValueBytes},
-     * 412 when the precondition fails, 409 when {@code path} has children or an ancestor holds a value.
+     * Stores {@code value} at {@code path}: 412 when the precondition fails, 409 when {@code path} has
+     * children or an ancestor holds a value.
      */
-    public Written write(StoragePath path, JsonValue value, Precondition precondition, String user) {
-        String json = JsonDocuments.print(value);
-        int bytes = json.getBytes(StandardCharsets.UTF_8).length;
-        long limit = config.storageMaxValueBytes();
-        if (bytes > limit) {
-            throw new ProblemException(
-                    413,
-                    "value-too-large",
-                    "Value too large",
-                    "value: its JSON is " + bytes + " bytes, more than the " + limit + " bytes a path may hold",
-                    List.of(new Violation("value", "larger than " + limit + " bytes")),
-                    Map.of("limitBytes", limit));
-        }
+    public Written write(StoragePath path, StorageValue value, Precondition precondition, String user) {
         lock(path);
         StorageEntry current = em.find(StorageEntry.class, path.text());
         precondition.check(path.text(), versionOf(current), current != null);
@@ -111,12 +99,12 @@ public class StorageStore {
         long now = System.currentTimeMillis();
         createAncestors(path, now, user);
         if (current == null) {
-            current = StorageEntry.value(path.text(), path.parentText(), json, bytes, now, user);
+            current = StorageEntry.value(path.text(), path.parentText(), value.json(), value.bytes(), now, user);
             em.persist(current);
-            return new Written(new StoredValue(path.text(), current.getVersion(), value), true);
+            return new Written(new StoredValue(path.text(), current.getVersion(), value.value()), true);
         }
-        current.replace(json, bytes, now, user);
-        return new Written(new StoredValue(path.text(), current.getVersion(), value), false);
+        current.replace(value.json(), value.bytes(), now, user);
+        return new Written(new StoredValue(path.text(), current.getVersion(), value.value()), false);
     }
 
     /** Deletes the value or the whole subtree at {@code path}; false when nothing is there. 412 as for writes. */

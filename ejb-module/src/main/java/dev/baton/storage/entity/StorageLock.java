@@ -7,10 +7,10 @@ import jakarta.persistence.Table;
 /**
  * One of the {@link #STRIPES} lock rows (created by the migration). Every write locks the stripe of its
  * path's root segment first, so writes within one root tree happen one at a time and the tree rule (a
- * path holds either a value or children) can be checked and kept with plain reads. The lock is taken by
- * an UPDATE that counts {@link #getWrites()}, never by {@code SELECT ... FOR UPDATE} alone: under load H2
- * 2.2 let two transactions hold FOR UPDATE on the same, otherwise unchanged row at once (seen in its trace
- * as lost compare-and-set updates), whereas a row one transaction changed stays locked to the others.
+ * path holds either a value or children) can be checked and kept with plain reads. The lock is an UPDATE
+ * that counts {@link #getWrites()}: it orders the writers of all nodes sharing a PostgreSQL database. The
+ * writers of one node are also ordered in memory ({@code StripeLocks}), since on H2 2.2.224 neither
+ * {@code SELECT ... FOR UPDATE} nor this UPDATE kept a second transaction out under parallel load.
  */
 @Entity
 @Table(name = "baton_storage_lock")
