@@ -48,7 +48,10 @@ public class HandlerInvoker {
         Optional<Path> script = registry.script(handlerName);
         if (script.isPresent()) {
             try {
-                return new ScriptRunner(registry.workspace().root(), config.maxScriptOutputBytes())
+                return new ScriptRunner(
+                                registry.workspace().root(),
+                                config.maxScriptOutputBytes(),
+                                config.scriptApiEnvironment())
                         .run(script.get(), context, process -> running.processStarted(context.taskId(), process));
             } finally {
                 running.finished(context.taskId());

@@ -25,7 +25,9 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>stdin: the params as JSON (in the merge phase {@code {"params": ..., "children": [...]}});
  *   <li>environment: {@code BATON_TASK_ID}, {@code BATON_TASK_NAME}, {@code BATON_TRY},
- *       {@code BATON_PHASE} (run|merge), {@code BATON_PRIORITY}, {@code BATON_WORKSPACE};
+ *       {@code BATON_PHASE} (run|merge), {@code BATON_PRIORITY}, {@code BATON_WORKSPACE}, and what the
+ *       runner was given: {@code BATON_API_URL}, {@code BATON_API_USER}, {@code BATON_API_PASSWORD} so the
+ *       script can call Baton's API (e.g. the shared storage);
  *   <li>working directory: the workspace;
  *   <li>stdout: the result as JSON ({@link ScriptOutput}); exit 0 means success;
  *   <li>non-zero exit, timeout or cancel: a failure whose error ends with stderr's tail; the whole
@@ -40,10 +42,20 @@ public final class ScriptRunner {
 
     private final Path workspaceRoot;
     private final long maxOutputBytes;
+    private final Map<String, String> environment;
 
     public ScriptRunner(Path workspaceRoot, long maxOutputBytes) {
+        this(workspaceRoot, maxOutputBytes, Map.of());
+    }
+
+    /**
+     * @param environment further variables every script gets (the API's URL and credentials, {@code
+     *     BatonConfig#scriptApiEnvironment}); the task's own {@code BATON_*} variables win a clash
+     */
+    public ScriptRunner(Path workspaceRoot, long maxOutputBytes, Map<String, String> environment) {
         this.workspaceRoot = workspaceRoot;
         this.maxOutputBytes = maxOutputBytes;
+        this.environment = Map.copyOf(environment);
     }
 
     /**
@@ -68,6 +80,7 @@ public final class ScriptRunner {
                     .redirectOutput(stdout.toFile())
                     .redirectError(stderr.toFile());
             Map<String, String> env = builder.environment();
+            env.putAll(environment);
             env.put("BATON_TASK_ID", context.taskId());
             env.put("BATON_TASK_NAME", context.name() == null ? "" : context.name());
             env.put("BATON_TRY", Integer.toString(context.tryNumber()));

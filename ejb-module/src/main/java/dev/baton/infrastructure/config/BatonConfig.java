@@ -5,6 +5,8 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Baton's settings. Every value is a system property with a documented default (see README),
@@ -109,6 +111,65 @@ public class BatonConfig {
     /** Dispatch consumers on this node (the dispatch MDB's maxSession): its thread count. */
     public int dispatchThreads() {
         return (int) longProperty("baton.dispatch.sessions", 16);
+    }
+
+    /** Largest value the shared storage keeps at one path, as compact JSON text in UTF-8 (413 above it). */
+    public long storageMaxValueBytes() {
+        return longProperty("baton.storage.maxValueBytes", 1L << 20);
+    }
+
+    /** Largest subtree one storage read assembles: its values' JSON and their paths (413 above it). */
+    public long storageMaxReadBytes() {
+        return longProperty("baton.storage.maxReadBytes", 16L << 20);
+    }
+
+    /**
+     * The REST API's base URL as workspace scripts reach it ({@code BATON_API_URL}): {@code baton.api.url},
+     * else this server's HTTP listener ({@code jboss.bind.address}, 127.0.0.1 when unset or a wildcard;
+     * {@code jboss.http.port} (8080) plus {@code jboss.socket.binding.port-offset}) and {@code /api}.
+     */
+    public String apiUrl() {
+        String configured = System.getProperty("baton.api.url");
+        if (configured != null && !configured.isBlank()) {
+            return configured.strip();
+        }
+        String host = System.getProperty("jboss.bind.address", "").strip();
+        if (host.isEmpty() || host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]")) {
+            host = "127.0.0.1";
+        } else if (host.contains(":") && !host.startsWith("[")) {
+            host = "[" + host + "]";
+        }
+        long port = longProperty("jboss.http.port", 8080) + longProperty("jboss.socket.binding.port-offset", 0);
+        return "http://" + host + ":" + port + "/api";
+    }
+
+    /**
+     * The user workspace scripts call the API as ({@code BATON_API_USER}): {@code baton.api.user}, by
+     * default the dev user {@code worker}; set it blank to give scripts no credentials. Give scripts a
+     * dedicated user in production.
+     */
+    public String apiUser() {
+        return System.getProperty("baton.api.user", "worker").strip();
+    }
+
+    /** {@code BATON_API_PASSWORD}: {@code baton.api.password}, by default the dev user's {@code worker}. */
+    public String apiPassword() {
+        return System.getProperty("baton.api.password", "worker");
+    }
+
+    /**
+     * The environment that lets a workspace script call Baton's API (e.g. the shared storage):
+     * {@code BATON_API_URL}, and {@code BATON_API_USER} / {@code BATON_API_PASSWORD} unless the user is blank.
+     */
+    public Map<String, String> scriptApiEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("BATON_API_URL", apiUrl());
+        String user = apiUser();
+        if (!user.isEmpty()) {
+            env.put("BATON_API_USER", user);
+            env.put("BATON_API_PASSWORD", apiPassword());
+        }
+        return env;
     }
 
     private static long longProperty(String name, long defaultValue) {

@@ -5,6 +5,7 @@ import dev.baton.activities.entity.ActivityRun;
 import dev.baton.infrastructure.json.JsonDocuments;
 import dev.baton.infrastructure.json.JsonMembers;
 import dev.baton.infrastructure.problem.ProblemException;
+import dev.baton.storage.control.StorageOperations;
 import dev.baton.tasks.control.TaskLifecycle;
 import dev.baton.tasks.control.TaskRequest;
 import dev.baton.tasks.entity.Task;
@@ -21,7 +22,8 @@ import jakarta.json.JsonValue;
 /**
  * Starts one READY action. User actions become Baton tasks (handler = the action's name, priority = the
  * run's); delay and wait arm a durable timer; switch, javascript and terminate finish at once;
- * subworkflow starts a child run. A template or script failure fails the action, nothing else.
+ * subworkflow starts a child run. A javascript action's {@code storage} calls commit on their own, not with
+ * the run's transaction. A template or script failure fails the action, nothing else.
  */
 @ApplicationScoped
 public class ActionStarter {
@@ -51,6 +53,9 @@ public class ActionStarter {
 
     @Inject
     ActiveWork activeWork;
+
+    @Inject
+    StorageOperations storage;
 
     /** The task origin naming a run's action (see {@link #parseOrigin}). */
     public static String origin(String runId, String actionId) {
@@ -104,7 +109,11 @@ public class ActionStarter {
                         branch);
             }
             case JAVASCRIPT -> {
-                JsonObject output = tools.sandbox().run(definition.expression(), state.context());
+                JsonObject output = tools.sandbox()
+                        .run(
+                                definition.expression(),
+                                state.context(),
+                                new ScriptStorage(storage, state.run().getSubmittedBy()));
                 engine.complete(state, action, output, RunEngine.DEFAULT_BRANCH);
             }
             case TERMINATE -> terminate(state, action, definition);

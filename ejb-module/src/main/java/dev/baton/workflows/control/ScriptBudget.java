@@ -14,6 +14,7 @@ final class ScriptBudget {
     private final long allocatedAtStart = allocated();
     private final long timeLimitMillis;
     private final long memoryLimitBytes;
+    private long excludedBytes;
 
     ScriptBudget(long timeLimitMillis, long memoryLimitBytes) {
         this.timeLimitMillis = timeLimitMillis;
@@ -22,11 +23,28 @@ final class ScriptBudget {
 
     /** Throws {@link SandboxLimitExceeded} once the script is over its time or memory. */
     void check() {
-        if (memoryLimitBytes > 0 && allocatedAtStart >= 0 && allocated() - allocatedAtStart > memoryLimitBytes) {
+        if (memoryLimitBytes > 0
+                && allocatedAtStart >= 0
+                && allocated() - allocatedAtStart - excludedBytes > memoryLimitBytes) {
             throw new SandboxLimitExceeded(memoryMessage(memoryLimitBytes));
         }
         if (System.nanoTime() - started > timeLimitMillis * 1_000_000L) {
             throw new SandboxLimitExceeded(timeMessage());
+        }
+    }
+
+    /**
+     * Runs {@code work} done for the script by the server (a storage call: transaction, database, JSON)
+     * without counting what it allocates against the script's memory; its time still counts.
+     */
+    <T> T excluding(java.util.function.Supplier<T> work) {
+        long before = allocated();
+        try {
+            return work.get();
+        } finally {
+            if (before >= 0) {
+                excludedBytes += allocated() - before;
+            }
         }
     }
 

@@ -31,6 +31,9 @@ import org.mozilla.javascript.json.JsonParser;
  * limit and a limit on the bytes the thread allocates, a bounded interpreter stack, guarded builtins that
  * could build a huge value in one call ({@link ScriptGuards}), and out-of-memory or stack-overflow errors
  * of the script's thread turned into {@link ScriptFailure}. Scripts run on the calling thread. Thread-safe.
+ *
+ * <p>With a {@link ScriptStorage}, the script also sees the global {@code storage} object: the shared
+ * storage through plain JS functions ({@link StorageBindings}).
  */
 public final class ScriptSandbox {
 
@@ -76,11 +79,22 @@ public final class ScriptSandbox {
      *     output that is not JSON or is too large
      */
     public JsonObject run(String source, JsonObject context) {
+        return run(source, context, null);
+    }
+
+    /**
+     * Runs {@code source} as {@link #run(String, JsonObject)} does, with the global {@code storage} object
+     * over {@code storage} ({@link StorageBindings}); without one (null) {@code storage} is not defined.
+     */
+    public JsonObject run(String source, JsonObject context, ScriptStorage storage) {
         Script script = compile(source);
         Context cx = contexts.enterContext();
         try {
             ScriptableObject scope = cx.initSafeStandardObjects();
             ScriptGuards.install(scope, memoryLimitBytes / 2, memoryLimitBytes / 16);
+            if (storage != null) {
+                StorageBindings.install(cx, scope, storage);
+            }
             Scriptable dollar = copyOf(context, cx, scope);
             Map<String, Object> before = propertiesOf(dollar);
             scope.put("$", scope, dollar);

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
@@ -149,6 +150,27 @@ class ScriptRunnerTest {
             assertThat(seen.getString("workspace")).isEqualTo(workspace.toString());
             assertThat(Path.of(seen.getString("cwd"))).isEqualTo(realWorkspace);
             assertThat(seen.get("stdin")).isEqualTo(params);
+        });
+    }
+
+    @Test
+    void theRunnersEnvironmentReachesTheScriptButNeverReplacesTheTasksOwnVariables() throws IOException {
+        Path script = script(
+                "api.sh",
+                "printf '{\"url\":\"%s\",\"user\":\"%s\",\"id\":\"%s\"}' \"$BATON_API_URL\" \"$BATON_API_USER\""
+                        + " \"$BATON_TASK_ID\"");
+        ScriptRunner runner = new ScriptRunner(
+                workspace,
+                1_000,
+                Map.of("BATON_API_URL", "http://127.0.0.1:8080/api", "BATON_API_USER", "worker", "BATON_TASK_ID", "x"));
+
+        HandlerOutcome outcome = runner.run(script, Contexts.run(JsonValue.EMPTY_JSON_OBJECT), p -> {});
+
+        assertThat(outcome).isInstanceOfSatisfying(HandlerOutcome.Success.class, s -> {
+            JsonObject seen = s.result().asJsonObject();
+            assertThat(seen.getString("url")).isEqualTo("http://127.0.0.1:8080/api");
+            assertThat(seen.getString("user")).isEqualTo("worker");
+            assertThat(seen.getString("id")).isNotEqualTo("x");
         });
     }
 
