@@ -1,15 +1,13 @@
 package dev.baton.cluster.control;
 
 import static dev.baton.infrastructure.json.RequestFields.describe;
-import static dev.baton.infrastructure.json.RequestFields.pointer;
 import static dev.baton.infrastructure.json.RequestFields.text;
 
-import dev.baton.infrastructure.json.JsonDocuments;
+import dev.baton.infrastructure.json.RequestFields;
 import dev.baton.infrastructure.problem.ProblemException;
 import dev.baton.infrastructure.problem.Violation;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -19,17 +17,8 @@ public record CommandAnswer(boolean ok, JsonValue result, String error) {
     static final Set<String> FIELDS = Set.of("ok", "result", "error");
 
     public static CommandAnswer parse(String body) {
-        JsonValue document = JsonDocuments.parse(body);
-        if (document.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw ProblemException.badRequest("body", "must be a JSON object, not " + describe(document));
-        }
-        JsonObject json = document.asJsonObject();
-        List<Violation> errors = new ArrayList<>();
-        for (String field : json.keySet()) {
-            if (!FIELDS.contains(field)) {
-                errors.add(new Violation(pointer(field), "unknown field (known: [error, ok, result])"));
-            }
-        }
+        JsonObject json = RequestFields.object(body);
+        List<Violation> errors = RequestFields.unknownFields(json, FIELDS);
         JsonValue ok = json.get("ok");
         if (ok == null) {
             errors.add(new Violation("/ok", "is required: true or false"));

@@ -1,10 +1,9 @@
 package dev.baton.cluster.control;
 
 import static dev.baton.infrastructure.json.RequestFields.describe;
-import static dev.baton.infrastructure.json.RequestFields.pointer;
 import static dev.baton.infrastructure.json.RequestFields.text;
 
-import dev.baton.infrastructure.json.JsonDocuments;
+import dev.baton.infrastructure.json.RequestFields;
 import dev.baton.infrastructure.problem.ProblemException;
 import dev.baton.infrastructure.problem.Violation;
 import jakarta.json.JsonObject;
@@ -12,7 +11,6 @@ import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -26,17 +24,8 @@ public record CommandRequest(String command, String target, JsonObject args) {
     static final Pattern TARGET = Pattern.compile("all|nodes|workers|node:.{1,200}|worker:.{1,36}");
 
     public static CommandRequest parse(String body) {
-        JsonValue document = JsonDocuments.parse(body);
-        if (document.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw ProblemException.badRequest("body", "must be a JSON object, not " + describe(document));
-        }
-        JsonObject json = document.asJsonObject();
-        List<Violation> errors = new ArrayList<>();
-        for (String field : json.keySet()) {
-            if (!FIELDS.contains(field)) {
-                errors.add(new Violation(pointer(field), "unknown field (known: " + new TreeSet<>(FIELDS) + ")"));
-            }
-        }
+        JsonObject json = RequestFields.object(body);
+        List<Violation> errors = RequestFields.unknownFields(json, FIELDS);
         String command = text(json, "command", errors);
         String target = text(json, "target", errors);
         JsonValue args = json.get("args");

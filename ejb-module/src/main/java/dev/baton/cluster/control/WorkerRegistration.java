@@ -2,11 +2,10 @@ package dev.baton.cluster.control;
 
 import static dev.baton.infrastructure.json.RequestFields.describe;
 import static dev.baton.infrastructure.json.RequestFields.integer;
-import static dev.baton.infrastructure.json.RequestFields.pointer;
 import static dev.baton.infrastructure.json.RequestFields.range;
 import static dev.baton.infrastructure.json.RequestFields.text;
 
-import dev.baton.infrastructure.json.JsonDocuments;
+import dev.baton.infrastructure.json.RequestFields;
 import dev.baton.infrastructure.problem.ProblemException;
 import dev.baton.infrastructure.problem.Violation;
 import jakarta.json.JsonNumber;
@@ -17,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /** A worker's registration body: {@code {"name", "host", "handlers": [...], "threads"}}, validated. */
@@ -30,17 +28,8 @@ public record WorkerRegistration(String name, String host, Set<String> handlers,
     static final int MAX_HANDLERS = 100;
 
     public static WorkerRegistration parse(String body) {
-        JsonValue document = JsonDocuments.parse(body);
-        if (document.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw ProblemException.badRequest("body", "must be a JSON object, not " + describe(document));
-        }
-        JsonObject json = document.asJsonObject();
-        List<Violation> typeErrors = new ArrayList<>();
-        for (String field : json.keySet()) {
-            if (!FIELDS.contains(field)) {
-                typeErrors.add(new Violation(pointer(field), "unknown field (known: " + new TreeSet<>(FIELDS) + ")"));
-            }
-        }
+        JsonObject json = RequestFields.object(body);
+        List<Violation> typeErrors = RequestFields.unknownFields(json, FIELDS);
         String name = text(json, "name", typeErrors);
         String host = text(json, "host", typeErrors);
         JsonNumber threads = integer(json, "threads", typeErrors);

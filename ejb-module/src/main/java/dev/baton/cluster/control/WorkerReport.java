@@ -2,13 +2,12 @@ package dev.baton.cluster.control;
 
 import static dev.baton.infrastructure.json.RequestFields.describe;
 import static dev.baton.infrastructure.json.RequestFields.integer;
-import static dev.baton.infrastructure.json.RequestFields.pointer;
 import static dev.baton.infrastructure.json.RequestFields.range;
 import static dev.baton.infrastructure.json.RequestFields.text;
 
 import dev.baton.handlers.scripts.ScriptOutput;
 import dev.baton.handlers.spi.HandlerOutcome;
-import dev.baton.infrastructure.json.JsonDocuments;
+import dev.baton.infrastructure.json.RequestFields;
 import dev.baton.infrastructure.problem.ProblemException;
 import dev.baton.infrastructure.problem.Violation;
 import jakarta.json.JsonNumber;
@@ -18,7 +17,6 @@ import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * What a remote worker reports about a task it runs: {@code complete} ({@code lease}, {@code result}),
@@ -54,17 +52,8 @@ public record WorkerReport(int lease, HandlerOutcome outcome, Integer percent, S
     static final int MAX_ERROR = 64 * 1024;
 
     public static WorkerReport parse(Kind kind, String body) {
-        JsonValue document = JsonDocuments.parse(body);
-        if (document.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw ProblemException.badRequest("body", "must be a JSON object, not " + describe(document));
-        }
-        JsonObject json = document.asJsonObject();
-        List<Violation> errors = new ArrayList<>();
-        for (String field : json.keySet()) {
-            if (!kind.fields.contains(field)) {
-                errors.add(new Violation(pointer(field), "unknown field (known: " + new TreeSet<>(kind.fields) + ")"));
-            }
-        }
+        JsonObject json = RequestFields.object(body);
+        List<Violation> errors = RequestFields.unknownFields(json, kind.fields);
         Integer lease = lease(json.get("lease"), errors);
         String error = text(json, "error", errors);
         String message = text(json, "message", errors);

@@ -1,5 +1,6 @@
 package dev.baton.infrastructure.json;
 
+import dev.baton.infrastructure.problem.ProblemException;
 import dev.baton.infrastructure.problem.Violation;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -15,6 +16,27 @@ import java.util.List;
 public final class RequestFields {
 
     private RequestFields() {}
+
+    /** A request body that must be one JSON object; 400 (line/column, or naming {@code body}) otherwise. */
+    public static JsonObject object(String body) {
+        JsonValue document = JsonDocuments.parse(body);
+        if (document.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw ProblemException.badRequest("body", "must be a JSON object, not " + describe(document));
+        }
+        return document.asJsonObject();
+    }
+
+    /** The violations of members not in {@code known}, each naming the known ones. */
+    public static List<Violation> unknownFields(JsonObject json, java.util.Set<String> known) {
+        List<Violation> errors = new java.util.ArrayList<>();
+        for (String field : json.keySet()) {
+            if (!known.contains(field)) {
+                errors.add(
+                        new Violation(pointer(field), "unknown field (known: " + new java.util.TreeSet<>(known) + ")"));
+            }
+        }
+        return errors;
+    }
 
     public static String text(JsonObject json, String field, List<Violation> errors) {
         JsonValue value = json.get(field);
