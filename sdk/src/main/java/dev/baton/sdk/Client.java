@@ -8,13 +8,8 @@ import jakarta.json.JsonValue;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Submits tasks to Baton and awaits their results (Orchestra's Client).
@@ -37,18 +32,14 @@ import java.util.concurrent.TimeoutException;
  */
 public final class Client implements AutoCloseable {
 
-    /** The longest wait of one HTTP request; longer waits are several requests. */
-    private static final long MAX_WAIT_SECONDS = 60;
-
-    private static final Set<String> TERMINAL = Set.of("SUCCEEDED", "ERROR", "CANCELLED");
-
-    private final Transport http;
+    private final RestTasks rest;
     private final JmsSubmissions jms;
 
     private Client(Builder builder) {
-        this.http = builder.url == null
+        this.rest = builder.url == null
                 ? null
-                : new Transport(builder.url, builder.user, builder.password, builder.httpClient, builder.backoff);
+                : new RestTasks(new Transport(
+                        builder.url, builder.user, builder.password, builder.httpClient, builder.backoff));
         this.jms = builder.jmsFactory == null
                 ? null
                 : new JmsSubmissions(builder.jmsFactory, builder.jmsQueue, builder.user, builder.password);
@@ -76,12 +67,8 @@ public final class Client implements AutoCloseable {
         if (jms != null) {
             return result(queue(handler, params, options), null, type);
         }
-        Transport.Response response = submitRest(handler, params, options, MAX_WAIT_SECONDS);
-        JsonObject task = response.object();
-        if (response.status() == 200 && TERMINAL.contains(JsonCodec.text(task, "status"))) {
-            return outcome(task, type);
-        }
-        return result(TaskHandle.rest(task), null, type);
+        boolean idempotent = options.idempotencyKey() != null;
+        return rest().play(submission(handler, params, options), idempotent, type);
     }
 
     // ---- queue: submit ------------------------------------------------------------------------------
@@ -98,19 +85,8 @@ public final class Client implements AutoCloseable {
             String correlationId = "baton-sdk-" + UUID.randomUUID();
             return TaskHandle.jms(correlationId, jms.submit(submission(handler, params, options), correlationId, null));
         }
-        return TaskHandle.rest(submitRest(handler, params, options, -1).object());
-    }
-
-    private Transport.Response submitRest(String handler, Object params, TaskOptions options, long waitSeconds) {
-        String path = "/api/tasks" + (waitSeconds >= 0 ? "?wait=" + waitSeconds : "");
-        // a repeat is harmless only under an idempotency key
-        Transport.Retry retry = options.idempotencyKey() != null ? Transport.Retry.IDEMPOTENT : Transport.Retry.ONCE;
-        return rest().require(
-                        "POST",
-                        path,
-                        submission(handler, params, options),
-                        Duration.ofSeconds(Math.max(0, waitSeconds) + 30),
-                        retry);
+        boolean idempotent = options.idempotencyKey() != null;
+        return TaskHandle.rest(rest().submit(submission(handler, params, options), idempotent));
     }
 
     private static JsonObject submission(String handler, Object params, TaskOptions options) {
@@ -148,96 +124,35 @@ public final class Client implements AutoCloseable {
         Objects.requireNonNull(type, "type");
         Instant deadline = timeout == null ? null : Instant.now().plus(timeout);
         if (handle.viaJms()) {
-            JsonObject task = awaitReply(handle, deadline);
-            if (TERMINAL.contains(JsonCodec.text(task, "status"))) {
-                return outcome(task, type);
+            JsonObject task = handle.awaitReply(deadline);
+            if (TaskOutcome.ended(task)) {
+                return TaskOutcome.of(task, type);
             }
             // a repeated idempotency key answers the original task at once, maybe still running
-            if (http == null) {
+            if (rest == null) {
                 throw new BatonException(
                         "task " + JsonCodec.text(task, "id") + " is still " + JsonCodec.text(task, "status")
                                 + " (a repeated idempotency key): configure the url to await it");
             }
         }
-        String id = handle.id();
-        while (true) {
-            long waitSeconds = MAX_WAIT_SECONDS;
-            if (deadline != null) {
-                long millis = Duration.between(Instant.now(), deadline).toMillis();
-                waitSeconds = Math.min(MAX_WAIT_SECONDS, Math.max(0, (millis + 999) / 1000));
-            }
-            Transport.Response response = rest().send(
-                            "GET",
-                            "/api/tasks/" + id + "/result?wait=" + waitSeconds,
-                            null,
-                            Map.of(),
-                            Duration.ofSeconds(waitSeconds + 30),
-                            Transport.Retry.IDEMPOTENT);
-            if (response.status() == 200) {
-                return outcome(response.object(), type);
-            }
-            if (response.status() != 202) {
-                throw response.problem();
-            }
-            if (deadline != null && !Instant.now().isBefore(deadline)) {
-                throw new WaitTimeoutException(id, "task " + id + " has not ended within " + timeout);
-            }
-        }
-    }
-
-    private static JsonObject awaitReply(TaskHandle handle, Instant deadline) {
-        try {
-            if (deadline == null) {
-                return handle.reply().get();
-            }
-            long millis = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
-            return handle.reply().get(millis, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            throw new WaitTimeoutException(
-                    null, "no JMS reply for submission " + handle.correlationId() + " in time: the task has not ended");
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            throw cause instanceof BatonException baton
-                    ? baton
-                    : new BatonException("JMS reply failed: " + cause, cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BatonException("interrupted while waiting for task " + handle, e);
-        }
-    }
-
-    /** A terminal task (or result document) as its result, or the {@link TaskFailedException}. */
-    private static <T> T outcome(JsonObject task, Class<T> type) {
-        String status = JsonCodec.text(task, "status");
-        if ("SUCCEEDED".equals(status)) {
-            return JsonCodec.fromJson(task.getOrDefault("result", JsonValue.NULL), type);
-        }
-        throw new TaskFailedException(JsonCodec.text(task, "id"), status, JsonCodec.text(task, "error"), task);
+        return rest().result(handle.id(), deadline, timeout, type);
     }
 
     // ---- the task itself ----------------------------------------------------------------------------
 
     /** The task as {@code GET /api/tasks/{id}} shows it (status, tries, attempts, progress, …). */
     public JsonObject task(TaskHandle handle) {
-        return rest().require(
-                        "GET", "/api/tasks/" + idOf(handle), null, Duration.ofSeconds(30), Transport.Retry.IDEMPOTENT)
-                .object();
+        return rest().task(idOf(handle));
     }
 
     /** Cancels the task; answers it (CANCELLED). A finished task is a {@code 409} {@link BatonProblemException}. */
     public JsonObject cancel(TaskHandle handle) {
-        return rest().require(
-                        "POST",
-                        "/api/tasks/" + idOf(handle) + "/cancel",
-                        null,
-                        Duration.ofSeconds(30),
-                        Transport.Retry.IDEMPOTENT)
-                .object();
+        return rest().cancel(idOf(handle));
     }
 
     /** The shared storage of this Baton server. */
     public Storage storage() {
-        return new Storage(rest());
+        return new Storage(rest().http());
     }
 
     /** Closes the JMS connection (if any); pending JMS results fail. */
@@ -257,11 +172,11 @@ public final class Client implements AutoCloseable {
         return id;
     }
 
-    private Transport rest() {
-        if (http == null) {
+    private RestTasks rest() {
+        if (rest == null) {
             throw new IllegalStateException("this client has no REST url (Client.builder().url(...))");
         }
-        return http;
+        return rest;
     }
 
     /** Configures a {@link Client}. */

@@ -1,7 +1,12 @@
 package dev.baton.sdk;
 
 import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A submitted task (what {@link Client#queue} answers): its id and the task as Baton answered the
@@ -73,8 +78,30 @@ public final class TaskHandle {
         return reply != null;
     }
 
-    CompletableFuture<JsonObject> reply() {
-        return reply;
+    /**
+     * Waits until {@code deadline} (null: without limit) for Baton's JMS reply: the task JSON.
+     *
+     * @throws WaitTimeoutException when no reply came in time
+     */
+    JsonObject awaitReply(Instant deadline) {
+        try {
+            if (deadline == null) {
+                return reply.get();
+            }
+            long millis = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
+            return reply.get(millis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new WaitTimeoutException(
+                    null, "no JMS reply for submission " + correlationId + " in time: the task has not ended");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw cause instanceof BatonException baton
+                    ? baton
+                    : new BatonException("JMS reply failed: " + cause, cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BatonException("interrupted while waiting for task " + this, e);
+        }
     }
 
     @Override
