@@ -16,7 +16,7 @@ class StorageLockTest {
     @Test
     void theMigrationCreatesOneLockRowPerStripe() {
         Migration storage = MigrationScripts.load(getClass().getClassLoader()).stream()
-                .filter(m -> m.version() == 6)
+                .filter(m -> m.version() == 9)
                 .findFirst()
                 .orElseThrow();
         String insert = storage.statements().stream()
