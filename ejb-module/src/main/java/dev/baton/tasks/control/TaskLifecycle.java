@@ -157,6 +157,11 @@ public class TaskLifecycle {
                 return null;
             }
         }
+        // Attempts are numbered over the task's whole life: a retry restarts the budget (tries), not
+        // the history, so the new attempt never collides with one recorded before the retry. A task
+        // never claimed (no start time) has no attempts yet. Asked before any change, so the query
+        // does not flush a half-made update (an inline attempt then writes the task row once).
+        int attemptNumber = task.getStartTime() == null ? 1 : store.lastAttemptNumber(taskId) + 1;
         task.moveTo(TaskStatus.RUNNING);
         task.setTries(task.getTries() + 1);
         task.setStartTime(now);
@@ -165,9 +170,6 @@ public class TaskLifecycle {
         task.setNode(node);
         task.setWorker(worker);
         task.setProgress(null, null);
-        // Attempts are numbered over the task's whole life: a retry restarts the budget (tries), not
-        // the history, so the new attempt never collides with one recorded before the retry.
-        int attemptNumber = store.lastAttemptNumber(taskId) + 1;
         em.persist(new TaskAttempt(taskId, attemptNumber, node, worker, now));
         return new Claim(
                 taskId,
