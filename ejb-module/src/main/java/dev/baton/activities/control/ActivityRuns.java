@@ -8,6 +8,7 @@ import dev.baton.activities.entity.PluginStage;
 import dev.baton.infrastructure.config.BatonConfig;
 import dev.baton.infrastructure.ids.Ids;
 import dev.baton.infrastructure.json.JsonDocuments;
+import dev.baton.infrastructure.persistence.NewestFirst;
 import dev.baton.infrastructure.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -16,8 +17,6 @@ import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -134,34 +133,12 @@ public class ActivityRuns {
      * activity} and {@code status} filter when not null.
      */
     public ActivityRunPage list(String activity, ActivityRunStatus status, int limit, String cursor) {
-        StringBuilder jpql = new StringBuilder("SELECT r FROM ActivityRun r WHERE 1 = 1");
-        Map<String, Object> params = new LinkedHashMap<>();
-        String lead = "";
-        if (status != null) {
-            jpql.append(" AND r.status = :status");
-            params.put("status", status);
-            lead = "r.status, ";
-        }
-        if (activity != null) {
-            jpql.append(" AND r.activity = :activity");
-            params.put("activity", activity);
-            lead = status == null ? "r.activity, " : lead;
-        }
-        if (cursor != null) {
-            jpql.append(" AND r.id < :cursor");
-            params.put("cursor", cursor);
-        }
-        jpql.append(" ORDER BY ").append(lead).append("r.id DESC");
-        TypedQuery<ActivityRun> query =
-                em.createQuery(jpql.toString(), ActivityRun.class).setMaxResults(limit + 1);
-        params.forEach(query::setParameter);
-        List<ActivityRun> rows = new ArrayList<>(query.getResultList());
-        String next = null;
-        if (rows.size() > limit) {
-            rows = rows.subList(0, limit);
-            next = rows.get(rows.size() - 1).getId();
-        }
-        return new ActivityRunPage(rows, next);
+        Map<String, Object> filters = new LinkedHashMap<>();
+        filters.put("status", status);
+        filters.put("activity", activity);
+        NewestFirst.Page<ActivityRun> page =
+                NewestFirst.page(em, ActivityRun.class, filters, limit, cursor, ActivityRun::getId);
+        return new ActivityRunPage(page.items(), page.nextCursor());
     }
 
     /** One page of activity runs and the cursor of the next page (null on the last). */

@@ -1,5 +1,6 @@
 package dev.baton.workflows.control;
 
+import dev.baton.infrastructure.persistence.NewestFirst;
 import dev.baton.workflows.entity.Run;
 import dev.baton.workflows.entity.RunAction;
 import dev.baton.workflows.entity.RunStatus;
@@ -7,8 +8,6 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,33 +58,11 @@ public class RunStore {
 
     /** A page of runs, newest first, after {@code cursor} (the last id of the previous page). */
     public RunPage list(String workflow, RunStatus status, int limit, String cursor) {
-        StringBuilder jpql = new StringBuilder("SELECT r FROM Run r WHERE 1 = 1");
-        Map<String, Object> params = new LinkedHashMap<>();
-        String lead = "";
-        if (status != null) {
-            jpql.append(" AND r.status = :status");
-            params.put("status", status);
-            lead = "r.status, ";
-        }
-        if (workflow != null) {
-            jpql.append(" AND r.workflow = :workflow");
-            params.put("workflow", workflow);
-            lead = status == null ? "r.workflow, " : lead;
-        }
-        if (cursor != null) {
-            jpql.append(" AND r.id < :cursor");
-            params.put("cursor", cursor);
-        }
-        jpql.append(" ORDER BY ").append(lead).append("r.id DESC");
-        TypedQuery<Run> query = em.createQuery(jpql.toString(), Run.class).setMaxResults(limit + 1);
-        params.forEach(query::setParameter);
-        List<Run> rows = new ArrayList<>(query.getResultList());
-        String next = null;
-        if (rows.size() > limit) {
-            rows = rows.subList(0, limit);
-            next = rows.get(rows.size() - 1).getId();
-        }
-        return new RunPage(rows, next);
+        Map<String, Object> filters = new LinkedHashMap<>();
+        filters.put("status", status);
+        filters.put("workflow", workflow);
+        NewestFirst.Page<Run> page = NewestFirst.page(em, Run.class, filters, limit, cursor, Run::getId);
+        return new RunPage(page.items(), page.nextCursor());
     }
 
     /** One page of runs and the cursor of the next page (null on the last). */
