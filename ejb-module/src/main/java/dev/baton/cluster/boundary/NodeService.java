@@ -83,12 +83,8 @@ public class NodeService {
     public JsonObject drain(String name, Duration timeout) {
         Node node = members.lockNode(name).orElseThrow(() -> ProblemException.notFound("node", name));
         long now = System.currentTimeMillis();
-        switch (node.getState()) {
-            case ACTIVE, DRAINING -> node.drain(now + timeout.toMillis(), now);
-            case STOPPED -> {
-                // already drained
-            }
-            default -> throw ProblemException.conflict(
+        if (!node.requestDrain(now + timeout.toMillis(), now)) {
+            throw ProblemException.conflict(
                     node.describe() + " is " + node.getState() + "; only a live node can be drained");
         }
         applyIfSelf(node);
@@ -98,12 +94,8 @@ public class NodeService {
     public JsonObject resume(String name) {
         Node node = members.lockNode(name).orElseThrow(() -> ProblemException.notFound("node", name));
         long now = System.currentTimeMillis();
-        switch (node.getState()) {
-            case DRAINING, STOPPED -> node.moveTo(MemberState.ACTIVE, now);
-            case ACTIVE -> {
-                // already taking work
-            }
-            default -> throw ProblemException.conflict(
+        if (!node.requestResume(now)) {
+            throw ProblemException.conflict(
                     node.describe() + " is " + node.getState() + "; only a drained node can be resumed");
         }
         applyIfSelf(node);

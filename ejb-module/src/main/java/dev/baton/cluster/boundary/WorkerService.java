@@ -170,12 +170,8 @@ public class WorkerService {
     public JsonObject drain(String id, Duration timeout) {
         Worker worker = members.lockWorker(id);
         long now = System.currentTimeMillis();
-        switch (worker.getState()) {
-            case ACTIVE, DRAINING -> worker.drain(now + timeout.toMillis(), now);
-            case STOPPED -> {
-                // already drained
-            }
-            default -> throw ProblemException.conflict(
+        if (!worker.requestDrain(now + timeout.toMillis(), now)) {
+            throw ProblemException.conflict(
                     worker.describe() + " is " + worker.getState() + "; only a live worker can be drained");
         }
         return view(worker, tasks.runningByWorker().getOrDefault(id, 0L), now).build();
@@ -184,12 +180,8 @@ public class WorkerService {
     public JsonObject resume(String id) {
         Worker worker = members.lockWorker(id);
         long now = System.currentTimeMillis();
-        switch (worker.getState()) {
-            case DRAINING, STOPPED -> worker.moveTo(MemberState.ACTIVE, now);
-            case ACTIVE -> {
-                // already taking work
-            }
-            default -> throw ProblemException.conflict(
+        if (!worker.requestResume(now)) {
+            throw ProblemException.conflict(
                     worker.describe() + " is " + worker.getState() + "; only a drained worker can be resumed");
         }
         return view(worker, tasks.runningByWorker().getOrDefault(id, 0L), now).build();

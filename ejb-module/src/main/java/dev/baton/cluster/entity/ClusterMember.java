@@ -60,6 +60,41 @@ public abstract class ClusterMember {
         drainDeadline = deadline;
     }
 
+    /**
+     * An operator's drain: ACTIVE starts draining, a draining member gets the new deadline, a STOPPED
+     * one is drained already. False (nothing changes) for a DEAD or LEFT member.
+     */
+    public boolean requestDrain(long deadline, long now) {
+        switch (state) {
+            case ACTIVE -> drain(deadline, now);
+            case DRAINING -> drainDeadline = deadline;
+            case STOPPED -> {
+                // drained already
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * An operator's resume: a draining or STOPPED member takes work again, an ACTIVE one already does.
+     * False (nothing changes) for a DEAD or LEFT member.
+     */
+    public boolean requestResume(long now) {
+        switch (state) {
+            case DRAINING, STOPPED -> moveTo(MemberState.ACTIVE, now);
+            case ACTIVE -> {
+                // taking work already
+            }
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Heard from: refreshes the heartbeat, and a DEAD member is alive again. */
     public void heardFrom(long now) {
         heartbeatTime = Math.max(heartbeatTime, now);

@@ -105,6 +105,28 @@ class MemberStateTest {
     }
 
     @Test
+    void operatorDrainsAndResumesAreIdempotentAndRefusedForGoneMembers() {
+        Worker worker = new Worker("w1", "w", null, 1, "worker", 1000);
+        assertThat(worker.requestDrain(5000, 2000)).isTrue();
+        assertThat(worker.requestDrain(9000, 2500))
+                .as("draining again sets the new deadline")
+                .isTrue();
+        assertThat(worker.getState()).isEqualTo(DRAINING);
+        assertThat(worker.getDrainDeadline()).isEqualTo(9000);
+        worker.moveTo(STOPPED, 3000);
+        assertThat(worker.requestDrain(9500, 3500)).isTrue();
+        assertThat(worker.getState()).isEqualTo(STOPPED);
+        assertThat(worker.requestResume(4000)).isTrue();
+        assertThat(worker.requestResume(4500)).isTrue();
+        assertThat(worker.getState()).isEqualTo(ACTIVE);
+
+        worker.moveTo(DEAD, 5000);
+        assertThat(worker.requestDrain(9000, 5500)).isFalse();
+        assertThat(worker.requestResume(5500)).isFalse();
+        assertThat(worker.getState()).isEqualTo(DEAD);
+    }
+
+    @Test
     void aRestartedNodeIsActiveWhateverItWas() {
         Node node = new Node("n1", "h", 16, 1000);
         node.moveTo(LEFT, 2000);
