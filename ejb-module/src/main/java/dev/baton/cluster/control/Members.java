@@ -9,6 +9,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,52 +99,46 @@ public class Members {
 
     /** Task id → worker id of tasks still RUNNING on a worker that is dead or left. */
     public Map<String, String> tasksOfGoneWorkers(int limit) {
-        Map<String, String> tasks = new LinkedHashMap<>();
-        for (Object[] row : em.createQuery(
+        return pairs(em.createQuery(
                         "SELECT t.id, t.worker FROM Task t, Worker w WHERE t.worker = w.id AND t.status = :running"
                                 + " AND w.state IN :gone",
                         Object[].class)
                 .setParameter("running", TaskStatus.RUNNING)
                 .setParameter("gone", GONE)
-                .setMaxResults(limit)
-                .getResultList()) {
-            tasks.put((String) row[0], (String) row[1]);
-        }
-        return tasks;
+                .setMaxResults(limit));
     }
 
     /** Task id → node name of tasks still RUNNING on the own consumers of a node that is dead or left. */
     public Map<String, String> tasksOfGoneNodes(String self, int limit) {
-        Map<String, String> tasks = new LinkedHashMap<>();
-        for (Object[] row : em.createQuery(
+        return pairs(em.createQuery(
                         "SELECT t.id, t.node FROM Task t, Node n WHERE t.node = n.name AND t.worker IS NULL"
                                 + " AND t.status = :running AND n.state IN :gone AND n.name <> :self",
                         Object[].class)
                 .setParameter("running", TaskStatus.RUNNING)
                 .setParameter("gone", GONE)
                 .setParameter("self", self)
-                .setMaxResults(limit)
-                .getResultList()) {
-            tasks.put((String) row[0], (String) row[1]);
-        }
-        return tasks;
+                .setMaxResults(limit));
     }
 
     /** Task id → worker id of remote attempts running longer than their timeout plus {@code graceMillis}. */
     public Map<String, String> overdueRemoteTasks(long now, long graceMillis, int limit) {
-        Map<String, String> tasks = new LinkedHashMap<>();
-        for (Object[] row : em.createQuery(
+        return pairs(em.createQuery(
                         "SELECT t.id, t.worker FROM Task t WHERE t.status = :running AND t.worker IS NOT NULL"
                                 + " AND t.startTime + t.timeoutSeconds * 1000 + :grace < :now",
                         Object[].class)
                 .setParameter("running", TaskStatus.RUNNING)
                 .setParameter("grace", graceMillis)
                 .setParameter("now", now)
-                .setMaxResults(limit)
-                .getResultList()) {
-            tasks.put((String) row[0], (String) row[1]);
+                .setMaxResults(limit));
+    }
+
+    /** The (first column → second column) rows of a two-column query, in order. */
+    private static Map<String, String> pairs(TypedQuery<Object[]> query) {
+        Map<String, String> pairs = new LinkedHashMap<>();
+        for (Object[] row : query.getResultList()) {
+            pairs.put((String) row[0], (String) row[1]);
         }
-        return tasks;
+        return pairs;
     }
 
     /** Of {@code taskIds}, those RUNNING on {@code worker}. */

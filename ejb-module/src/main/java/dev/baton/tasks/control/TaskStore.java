@@ -152,27 +152,26 @@ public class TaskStore {
 
     /** How many tasks each remote worker is running. */
     public Map<String, Long> runningByWorker() {
-        Map<String, Long> counts = new java.util.HashMap<>();
-        for (Object[] row : em.createQuery(
+        return countsBy(em.createQuery(
                         "SELECT t.worker, COUNT(t) FROM Task t WHERE t.status = :status AND t.worker IS NOT NULL"
                                 + " GROUP BY t.worker",
                         Object[].class)
-                .setParameter("status", TaskStatus.RUNNING)
-                .getResultList()) {
-            counts.put((String) row[0], (Long) row[1]);
-        }
-        return counts;
+                .setParameter("status", TaskStatus.RUNNING));
     }
 
     /** How many tasks each node runs on its own dispatch consumers. */
     public Map<String, Long> runningByNode() {
-        Map<String, Long> counts = new java.util.HashMap<>();
-        for (Object[] row : em.createQuery(
+        return countsBy(em.createQuery(
                         "SELECT t.node, COUNT(t) FROM Task t WHERE t.status = :status AND t.worker IS NULL"
                                 + " GROUP BY t.node",
                         Object[].class)
-                .setParameter("status", TaskStatus.RUNNING)
-                .getResultList()) {
+                .setParameter("status", TaskStatus.RUNNING));
+    }
+
+    /** The (name → count) rows of a grouped count query. */
+    private static Map<String, Long> countsBy(TypedQuery<Object[]> query) {
+        Map<String, Long> counts = new java.util.HashMap<>();
+        for (Object[] row : query.getResultList()) {
             counts.put((String) row[0], (Long) row[1]);
         }
         return counts;
