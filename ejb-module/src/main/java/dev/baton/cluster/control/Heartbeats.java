@@ -1,9 +1,8 @@
 package dev.baton.cluster.control;
 
 import static dev.baton.infrastructure.json.RequestFields.describe;
-import static dev.baton.infrastructure.json.RequestFields.pointer;
 
-import dev.baton.infrastructure.json.JsonDocuments;
+import dev.baton.infrastructure.json.RequestFields;
 import dev.baton.infrastructure.problem.ProblemException;
 import dev.baton.infrastructure.problem.Violation;
 import jakarta.json.JsonObject;
@@ -24,17 +23,8 @@ public final class Heartbeats {
         if (body == null || body.isBlank()) {
             return List.of();
         }
-        JsonValue document = JsonDocuments.parse(body);
-        if (document.getValueType() != JsonValue.ValueType.OBJECT) {
-            throw ProblemException.badRequest("body", "must be a JSON object, not " + describe(document));
-        }
-        JsonObject json = document.asJsonObject();
-        List<Violation> errors = new ArrayList<>();
-        for (String field : json.keySet()) {
-            if (!field.equals("running")) {
-                errors.add(new Violation(pointer(field), "unknown field (known: [running])"));
-            }
-        }
+        JsonObject json = RequestFields.object(body);
+        List<Violation> errors = RequestFields.unknownFields(json, java.util.Set.of("running"));
         List<String> running = new ArrayList<>();
         JsonValue value = json.get("running");
         if (value != null && value.getValueType() != JsonValue.ValueType.ARRAY) {

@@ -57,7 +57,7 @@ public class HandlerInvoker {
                 running.finished(context.taskId());
             }
         }
-        if (context.phase() == Phase.MERGE && registry.isRegistered(handlerName)) {
+        if (context.phase() == Phase.MERGE && registry.servedByWorkers(handlerName)) {
             // a remote worker's split: workers run the task, Baton merges the children by default
             return TaskHandler.defaultMerge(context);
         }

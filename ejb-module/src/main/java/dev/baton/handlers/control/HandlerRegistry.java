@@ -60,9 +60,19 @@ public class HandlerRegistry {
         return byName.containsKey(name) || script(name).isPresent();
     }
 
+    /** Served by remote workers only: no Java handler or workspace script has this name. */
+    public boolean isRemoteOnly(String name) {
+        return !isLocal(name) && servedByWorkers(name);
+    }
+
+    /** Some remote worker that has not left serves this name (whether or not it is also local). */
+    public boolean servedByWorkers(String name) {
+        return remote.serves(name);
+    }
+
     /** Local, or served by remote workers. */
     public boolean isRegistered(String name) {
-        return isLocal(name) || remote.serves(name);
+        return isLocal(name) || servedByWorkers(name);
     }
 
     /**

@@ -42,7 +42,7 @@ public class Dispatcher {
         }
         // a handler nobody serves (a workflow may name one) goes to the local consumers: its attempts
         // fail as "not registered" instead of waiting for a worker forever
-        if (handlers.isLocal(task.getHandler()) || !handlers.isRegistered(task.getHandler())) {
+        if (!handlers.isRemoteOnly(task.getHandler())) {
             producer.send(dispatchQueue, task.getId());
         } else {
             producer.setProperty(Destinations.HANDLER, task.getHandler()).send(remoteQueue, task.getId());
