@@ -11,7 +11,7 @@ import java.util.function.Predicate;
  */
 final class StatusWatch {
 
-    private static final long POLL_MILLIS = 250;
+    private static final long POLL_MILLIS = 1_000;
     private static final Duration STALL = Duration.ofMinutes(1);
 
     private final BatonApi api;

@@ -58,6 +58,14 @@ public class BatonConfig {
         return (int) longProperty("baton.aging.step", 10);
     }
 
+    /**
+     * Most tasks one dispatch message carries when tasks of an inline handler are submitted together
+     * (their attempts then share one transaction); 1 sends one message per task.
+     */
+    public int dispatchGroupSize() {
+        return (int) Math.max(1, Math.min(1000, longProperty("baton.dispatch.groupSize", 50)));
+    }
+
     /** Largest request body the REST API accepts (413 above it). */
     public long maxRequestBytes() {
         return longProperty("baton.maxRequestBytes", DEFAULT_MAX_REQUEST_BYTES);

@@ -6,7 +6,11 @@ package dev.baton.infrastructure.jms;
  */
 public final class Destinations {
 
-    /** Internal: one message per dispatch of a task; body = task id, property {@link #SEQ}. */
+    /**
+     * Internal: one message per dispatch of a task (body = task id, property {@link #SEQ}), or per group
+     * of dispatches of new inline-handler tasks (property {@link #GROUP}; body = one {@code <task id>
+     * <seq>} line each).
+     */
     public static final String DISPATCH_QUEUE = "java:/jms/queue/baton.dispatch";
     /**
      * Internal: dispatches of tasks whose handler only remote workers serve; body = task id, properties
@@ -35,6 +39,8 @@ public final class Destinations {
 
     /** The task's dispatch sequence number a dispatch message was sent for (stale ones are dropped). */
     public static final String SEQ = "baton_seq";
+    /** A dispatch message carrying a group of dispatches: how many. */
+    public static final String GROUP = "baton_group";
     /** Remote dispatch: the task's handler name (worker polls select on it). */
     public static final String HANDLER = "baton_handler";
     /** Workflow signal: what happened (see the workflow signal kinds). */

@@ -10,7 +10,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
-/** Consumes the prioritized dispatch queue; each message runs one attempt of one task. */
+/** Consumes the prioritized dispatch queue; each message runs one attempt of one task, or of each task of a group. */
 @MessageDriven(
         activationConfig = {
             @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = Destinations.DISPATCH_QUEUE),
@@ -26,6 +26,10 @@ public class TaskDispatchListener implements MessageListener {
     @Override
     public void onMessage(Message message) {
         try {
+            if (message.propertyExists(Destinations.GROUP)) {
+                execution.executeGroup(message.getBody(String.class), message.getJMSPriority());
+                return;
+            }
             execution.execute(
                     message.getBody(String.class), message.getIntProperty(Destinations.SEQ), message.getJMSPriority());
         } catch (JMSException e) {

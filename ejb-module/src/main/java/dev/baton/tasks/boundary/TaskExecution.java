@@ -7,6 +7,8 @@ import dev.baton.handlers.spi.Phase;
 import dev.baton.infrastructure.config.BatonConfig;
 import dev.baton.tasks.control.Claim;
 import dev.baton.tasks.control.DispatchBounce;
+import dev.baton.tasks.control.DispatchGroup;
+import dev.baton.tasks.control.DispatchGroup.Dispatch;
 import dev.baton.tasks.control.DispatchNotVisibleYet;
 import dev.baton.tasks.control.TaskLifecycle;
 import jakarta.ejb.EJB;
@@ -14,6 +16,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -55,6 +58,46 @@ public class TaskExecution {
         execute(taskId, seq);
     }
 
+    /**
+     * Runs a {@link DispatchGroup}'s inline attempts in one transaction, or hands the group back while
+     * this node drains. Dispatches whose task is not readable yet are tried again briefly, like a single
+     * dispatch's claim. If the group's transaction fails (a lock timeout, a conflict), each dispatch is
+     * run on its own instead, so one troubled task cannot hold back or dead-letter the others.
+     */
+    public void executeGroup(String body, int jmsPriority) {
+        DispatchGroup group = DispatchGroup.parse(body);
+        if (!node.takesWork()) {
+            bounce.later(group, jmsPriority);
+            return;
+        }
+        long deadline = System.currentTimeMillis() + VISIBILITY_WAIT_MILLIS;
+        long backoff = 1;
+        DispatchGroup pending = group;
+        while (true) {
+            List<Dispatch> notVisible;
+            try {
+                notVisible = lifecycle.runInlineGroup(pending, config.nodeName());
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "a dispatch group of " + pending.size() + " failed; running them one by one", e);
+                pending.dispatches().forEach(d -> execute(d.taskId(), d.seq()));
+                return;
+            }
+            if (notVisible.isEmpty()) {
+                return;
+            }
+            if (System.currentTimeMillis() > deadline) {
+                LOG.warning(() -> notVisible.size() + " tasks of a dispatch group not visible after "
+                        + VISIBILITY_WAIT_MILLIS + " ms; dropping their dispatches: " + notVisible);
+                return;
+            }
+            if (!pause(backoff)) {
+                return;
+            }
+            backoff = Math.min(200, backoff * 2);
+            pending = new DispatchGroup(notVisible);
+        }
+    }
+
     public void execute(String taskId, int seq) {
         Claim claim = claim(taskId, seq);
         if (claim == null) {
@@ -71,7 +114,7 @@ public class TaskExecution {
      */
     private Claim claim(String taskId, int seq) {
         long deadline = System.currentTimeMillis() + VISIBILITY_WAIT_MILLIS;
-        long pause = 1;
+        long backoff = 1;
         while (true) {
             try {
                 return lifecycle.claimOrRunInline(taskId, seq, config.nodeName());
@@ -81,14 +124,21 @@ public class TaskExecution {
                             () -> e.getMessage() + " after " + VISIBILITY_WAIT_MILLIS + " ms; dropping the message");
                     return null;
                 }
-                try {
-                    Thread.sleep(pause);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
+                if (!pause(backoff)) {
                     return null;
                 }
-                pause = Math.min(200, pause * 2);
+                backoff = Math.min(200, backoff * 2);
             }
+        }
+    }
+
+    private static boolean pause(long millis) {
+        try {
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -33,4 +33,12 @@ public class DispatchBounce {
                 .setDeliveryDelay(config.drainBounce().toMillis())
                 .send(dispatchQueue, taskId);
     }
+
+    public void later(DispatchGroup group, int jmsPriority) {
+        jms.createProducer()
+                .setPriority(jmsPriority)
+                .setProperty(Destinations.GROUP, group.size())
+                .setDeliveryDelay(config.drainBounce().toMillis())
+                .send(dispatchQueue, group.encode());
+    }
 }

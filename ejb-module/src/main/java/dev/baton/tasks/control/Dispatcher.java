@@ -1,7 +1,10 @@
 package dev.baton.tasks.control;
 
 import dev.baton.handlers.control.HandlerRegistry;
+import dev.baton.handlers.spi.TaskHandler;
+import dev.baton.infrastructure.config.BatonConfig;
 import dev.baton.infrastructure.jms.Destinations;
+import dev.baton.tasks.control.DispatchGroup.Dispatch;
 import dev.baton.tasks.entity.Task;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,12 +13,18 @@ import jakarta.jms.JMSContext;
 import jakarta.jms.JMSProducer;
 import jakarta.jms.Queue;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Puts a task on the prioritized dispatch queue: {@code baton.dispatch} for handlers this node runs
- * (Java handlers, workspace scripts), {@code baton.remote} for handlers only remote workers serve. Called inside the transaction that made the task
- * QUEUED, so the message is sent exactly when the state change commits (XA). Each dispatch bumps the
- * task's dispatch sequence; consumers ignore messages carrying an older one.
+ * (Java handlers, workspace scripts), {@code baton.remote} for handlers only remote workers serve. Called
+ * inside the transaction that made the task QUEUED, so the message is sent exactly when the state
+ * change commits (XA). Each dispatch has a sequence number (a new task's first is 1); consumers ignore
+ * messages carrying an older one. New tasks of an inline handler created together travel in {@link
+ * DispatchGroup}s.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -32,8 +41,55 @@ public class Dispatcher {
     @Inject
     HandlerRegistry handlers;
 
+    @Inject
+    BatonConfig config;
+
+    /** Dispatches a task again (retry, aging, a failed attempt): a new sequence number, one message. */
     public void dispatch(Task task, Duration delay) {
-        int seq = task.nextDispatch();
+        send(task, task.nextDispatch(), delay);
+    }
+
+    /**
+     * Sends the first dispatch of tasks created in this transaction (their rows are flushed, so the
+     * database joined the transaction first). Tasks of an inline local handler go in groups of at most
+     * {@link BatonConfig#dispatchGroupSize()} per JMS priority, highest priority first; the others one
+     * message each.
+     */
+    public void dispatchNew(List<Task> tasks) {
+        Map<Integer, List<Dispatch>> groupable = new TreeMap<>(java.util.Comparator.reverseOrder());
+        for (Task task : tasks) {
+            if (isGroupable(task)) {
+                groupable
+                        .computeIfAbsent(Destinations.jmsPriority(task.getEffectivePriority()), p -> new ArrayList<>())
+                        .add(new Dispatch(task.getId(), task.getDispatchSeq()));
+            } else {
+                send(task, task.getDispatchSeq(), Duration.ZERO);
+            }
+        }
+        int size = config.dispatchGroupSize();
+        groupable.forEach((jmsPriority, dispatches) -> {
+            for (DispatchGroup group : DispatchGroup.chunks(dispatches, size)) {
+                if (group.size() == 1) {
+                    Dispatch only = group.dispatches().get(0);
+                    jms.createProducer()
+                            .setPriority(jmsPriority)
+                            .setProperty(Destinations.SEQ, only.seq())
+                            .send(dispatchQueue, only.taskId());
+                } else {
+                    jms.createProducer()
+                            .setPriority(jmsPriority)
+                            .setProperty(Destinations.GROUP, group.size())
+                            .send(dispatchQueue, group.encode());
+                }
+            }
+        });
+    }
+
+    private boolean isGroupable(Task task) {
+        return handlers.javaHandler(task.getHandler()).map(TaskHandler::inline).orElse(false);
+    }
+
+    private void send(Task task, int seq, Duration delay) {
         JMSProducer producer = jms.createProducer()
                 .setPriority(Destinations.jmsPriority(task.getEffectivePriority()))
                 .setProperty(Destinations.SEQ, seq);

@@ -64,8 +64,14 @@ public class TaskLifecycle {
 
     /** Submits a task on behalf of {@code origin} (see {@link Task#getOrigin()}), in the caller's transaction. */
     public Task submit(TaskRequest request, String user, String replyTo, String correlationId, String origin) {
-        long now = System.currentTimeMillis();
-        Task task = new Task(Ids.newId(), request.handler(), request.priority(), now);
+        Task task = store(request, user, replyTo, correlationId, origin);
+        flush(request);
+        dispatcher.dispatchNew(List.of(task));
+        return task;
+    }
+
+    private Task store(TaskRequest request, String user, String replyTo, String correlationId, String origin) {
+        Task task = new Task(Ids.newId(), request.handler(), request.priority(), System.currentTimeMillis());
         task.setName(request.name());
         task.setParams(JsonDocuments.print(request.params()));
         task.setMaxTries(request.maxTries());
@@ -75,10 +81,15 @@ public class TaskLifecycle {
         task.setReply(replyTo, correlationId);
         task.setOrigin(origin);
         em.persist(task);
-        // Insert the row before sending: the database joins the XA transaction before the JMS session
-        // and so commits first, and no consumer can receive the dispatch before the task is visible
-        // (it would find no task and drop the message). A duplicate idempotency key fails here, inside
-        // the caller's try, before anything is sent.
+        return task;
+    }
+
+    /**
+     * Writes the new rows before anything is sent: the database joins the XA transaction before the
+     * JMS session. A duplicate idempotency key fails here, inside the caller's try, before anything is
+     * sent.
+     */
+    private void flush(TaskRequest request) {
         try {
             em.flush();
         } catch (PersistenceException e) {
@@ -87,8 +98,6 @@ public class TaskLifecycle {
             }
             throw e;
         }
-        dispatcher.dispatch(task, Duration.ZERO);
-        return task;
     }
 
     /**
@@ -97,15 +106,24 @@ public class TaskLifecycle {
      */
     public List<Submission> submitAll(List<TaskRequest> requests, String user) {
         List<Submission> tasks = new java.util.ArrayList<>(requests.size());
+        List<Task> created = new java.util.ArrayList<>(requests.size());
         for (TaskRequest request : requests) {
             Task existing = request.idempotencyKey() == null
                     ? null
                     : store.findByIdempotencyKey(user, request.idempotencyKey()).orElse(null);
-            tasks.add(
-                    existing != null
-                            ? new Submission(existing, false)
-                            : new Submission(submit(request, user, null, null, null), true));
+            if (existing != null) {
+                tasks.add(new Submission(existing, false));
+                continue;
+            }
+            Task task = store(request, user, null, null, null);
+            if (request.idempotencyKey() != null) {
+                flush(request); // names the key that collided with a concurrent submission
+            }
+            created.add(task);
+            tasks.add(new Submission(task, true));
         }
+        em.flush(); // the rows without a key, in one JDBC batch
+        dispatcher.dispatchNew(created);
         return tasks;
     }
 
@@ -128,12 +146,41 @@ public class TaskLifecycle {
      * the caller to run outside any transaction.
      */
     public Claim claimOrRunInline(String taskId, int seq, String node) {
-        Claim claim = claim(taskId, seq, node, null);
+        Task task = lockVisible(taskId, seq);
+        Claim claim = claim(task, seq, node, null);
         if (claim == null || !invoker.isInline(claim.handler())) {
             return claim;
         }
-        finish(claim, invoker.invoke(claim.handler(), claim.context(Phase.RUN, null)));
+        finish(task, claim, invoker.invoke(claim.handler(), claim.context(Phase.RUN, null)));
         return null;
+    }
+
+    /**
+     * Claims, runs and records the attempts of a {@link DispatchGroup} of inline-handler tasks in this
+     * one transaction; stale or duplicate dispatches claim nothing, as in {@link #claimOrRunInline}.
+     * Returns the dispatches whose task or sequence is not readable yet (the message overtook its
+     * transaction's database commit), for the caller to try again.
+     */
+    public List<DispatchGroup.Dispatch> runInlineGroup(DispatchGroup group, String node) {
+        java.util.Map<String, Task> tasks = store.lockAll(group.taskIds());
+        List<DispatchGroup.Dispatch> notVisible = new java.util.ArrayList<>();
+        for (DispatchGroup.Dispatch dispatch : group.dispatches()) {
+            Task task = tasks.get(dispatch.taskId());
+            if (task == null || task.getDispatchSeq() < dispatch.seq()) {
+                notVisible.add(dispatch);
+            } else if (!invoker.isInline(task.getHandler())) {
+                // only inline handlers are grouped; anything else gets a dispatch of its own
+                if (task.getStatus() == TaskStatus.QUEUED && task.getDispatchSeq() == dispatch.seq()) {
+                    dispatcher.dispatch(task, Duration.ZERO);
+                }
+            } else {
+                Claim claim = claim(task, dispatch.seq(), node, null);
+                if (claim != null) {
+                    finish(task, claim, invoker.invoke(claim.handler(), claim.context(Phase.RUN, null)));
+                }
+            }
+        }
+        return notVisible;
     }
 
     /**
@@ -141,10 +188,20 @@ public class TaskLifecycle {
      * itself). The claim's dispatch sequence is the worker's lease on the task.
      */
     public Claim claim(String taskId, int seq, String node, String worker) {
+        return claim(lockVisible(taskId, seq), seq, node, worker);
+    }
+
+    private Task lockVisible(String taskId, int seq) {
         Task task = store.lock(taskId).orElse(null);
         if (task == null || task.getDispatchSeq() < seq) {
             throw new DispatchNotVisibleYet(taskId, seq);
         }
+        return task;
+    }
+
+    /** Claims the locked, visible {@code task} for dispatch {@code seq}; null if that dispatch is stale. */
+    private Claim claim(Task task, int seq, String node, String worker) {
+        String taskId = task.getId();
         if (task.getStatus() != TaskStatus.QUEUED || task.getDispatchSeq() != seq) {
             return null;
         }
@@ -187,7 +244,11 @@ public class TaskLifecycle {
      * and retried elsewhere): a stale attempt never overwrites a newer state.
      */
     public TaskStatus finish(Claim claim, HandlerOutcome outcome) {
-        Task task = store.lock(claim.taskId()).orElse(null);
+        return finish(store.lock(claim.taskId()).orElse(null), claim, outcome);
+    }
+
+    /** {@link #finish(Claim, HandlerOutcome)} for the claimed task, locked by this transaction. */
+    private TaskStatus finish(Task task, Claim claim, HandlerOutcome outcome) {
         long now = System.currentTimeMillis();
         TaskAttempt attempt = store.attempt(claim.taskId(), claim.tryNumber()).orElse(null);
         if (task == null || task.getStatus() != TaskStatus.RUNNING || task.getDispatchSeq() != claim.dispatchSeq()) {
@@ -385,7 +446,7 @@ public class TaskLifecycle {
         }
         SplitSpec spec = SplitSpec.parse(parent.getSplitSpec());
         long now = System.currentTimeMillis();
-        int created = 0;
+        List<Task> children = new java.util.ArrayList<>();
         for (int i = from; i < Math.min(to, spec.children().size()); i++) {
             String childId = Ids.childId(parentId, spec.generation(), i);
             if (em.find(Task.class, childId) != null) {
@@ -401,10 +462,11 @@ public class TaskLifecycle {
             child.setSubmittedBy(parent.getSubmittedBy());
             child.setParent(parentId, i);
             em.persist(child);
-            dispatcher.dispatch(child, Duration.ZERO);
-            created++;
+            children.add(child);
         }
-        return created;
+        em.flush();
+        dispatcher.dispatchNew(children);
+        return children.size();
     }
 
     /** Records the batch job execution that runs a split. */

@@ -38,6 +38,18 @@ public class TaskStore {
         return Optional.ofNullable(em.find(Task.class, id, LockModeType.PESSIMISTIC_WRITE));
     }
 
+    /** The tasks among {@code ids} that exist, by id, row-locked until the transaction ends. */
+    public Map<String, Task> lockAll(List<String> ids) {
+        Map<String, Task> tasks = new java.util.HashMap<>();
+        for (Task task : em.createQuery("SELECT t FROM Task t WHERE t.id IN :ids", Task.class)
+                .setParameter("ids", ids)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList()) {
+            tasks.put(task.getId(), task);
+        }
+        return tasks;
+    }
+
     public Optional<TaskAttempt> attempt(String taskId, int number) {
         return Optional.ofNullable(em.find(TaskAttempt.class, TaskAttempt.idOf(taskId, number)));
     }

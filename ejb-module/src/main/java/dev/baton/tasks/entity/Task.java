@@ -132,6 +132,7 @@ public class Task {
         this.status = TaskStatus.QUEUED;
         this.submitTime = now;
         this.queuedTime = now;
+        this.dispatchSeq = 1; // a new task is created with its first dispatch (sent by Dispatcher#dispatchNew)
     }
 
     /** Changes the status if the lifecycle allows it; otherwise throws {@link IllegalTransitionException}. */
