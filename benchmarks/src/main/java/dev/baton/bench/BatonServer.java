@@ -87,6 +87,11 @@ final class BatonServer implements AutoCloseable {
                 "-Djava.net.preferIPv4Stack=true",
                 "-Djboss.modules.system.pkgs=org.jboss.byteman",
                 "-Djava.awt.headless=true"));
+        for (String option : config.serverOptions().trim().split("\\s+")) {
+            if (!option.isEmpty()) {
+                javaOptions.add(option);
+            }
+        }
         if (config.jfr()) {
             javaOptions.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
                     + base.getParent().resolve("server.jfr"));

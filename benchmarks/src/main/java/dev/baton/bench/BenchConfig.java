@@ -10,6 +10,8 @@ import java.nio.file.Path;
  * @param serverBase the benchmark server's base directory, recreated on every run (fresh database)
  * @param portOffset WildFly's socket binding port offset (http = 8080 + offset)
  * @param serverHeap the server's -Xmx
+ * @param serverOptions extra server JVM options, space-separated (e.g. {@code
+ *     -Dbaton.dispatch.groupSize=100})
  * @param jfr whether to record a JFR profile of the server (target/server.jfr)
  * @param tasks throughput: tasks measured
  * @param warmupTasks throughput: tasks run first and not counted
@@ -36,6 +38,7 @@ record BenchConfig(
         Path serverBase,
         int portOffset,
         String serverHeap,
+        String serverOptions,
         boolean jfr,
         int tasks,
         int warmupTasks,
@@ -60,6 +63,7 @@ record BenchConfig(
                 Path.of(required("bench.server.base")),
                 integer("bench.port.offset", 500),
                 System.getProperty("bench.server.heap", "1g"),
+                System.getProperty("bench.server.opts", ""),
                 Boolean.getBoolean("bench.jfr"),
                 integer("bench.tasks", 20_000),
                 integer("bench.warmup.tasks", 5_000),

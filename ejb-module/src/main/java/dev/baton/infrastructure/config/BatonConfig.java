@@ -63,7 +63,7 @@ public class BatonConfig {
      * (their attempts then share one transaction); 1 sends one message per task.
      */
     public int dispatchGroupSize() {
-        return (int) Math.max(1, Math.min(1000, longProperty("baton.dispatch.groupSize", 50)));
+        return (int) Math.max(1, Math.min(1000, longProperty("baton.dispatch.groupSize", 100)));
     }
 
     /** Largest request body the REST API accepts (413 above it). */

@@ -79,7 +79,7 @@ public class TaskExecution {
                 notVisible = lifecycle.runInlineGroup(pending, config.nodeName());
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "a dispatch group of " + pending.size() + " failed; running them one by one", e);
-                pending.dispatches().forEach(d -> execute(d.taskId(), d.seq()));
+                executeEach(pending);
                 return;
             }
             if (notVisible.isEmpty()) {
@@ -95,6 +95,29 @@ public class TaskExecution {
             }
             backoff = Math.min(200, backoff * 2);
             pending = new DispatchGroup(notVisible);
+        }
+    }
+
+    /**
+     * Runs each dispatch on its own; one that fails does not stop the others. The first failure is
+     * thrown at the end, so the message is redelivered (the dispatches that ran are stale by then) and
+     * dead-lettered in the end, like a single dispatch that keeps failing.
+     */
+    private void executeEach(DispatchGroup group) {
+        RuntimeException first = null;
+        for (Dispatch d : group.dispatches()) {
+            try {
+                execute(d.taskId(), d.seq());
+            } catch (RuntimeException e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
         }
     }
 

@@ -57,16 +57,4 @@ public record DispatchGroup(List<Dispatch> dispatches) {
         }
         return new DispatchGroup(dispatches);
     }
-
-    /** Splits {@code dispatches} into groups of at most {@code maxSize}, in order. */
-    public static List<DispatchGroup> chunks(List<Dispatch> dispatches, int maxSize) {
-        if (maxSize < 1) {
-            throw new IllegalArgumentException("group size must be at least 1: " + maxSize);
-        }
-        List<DispatchGroup> groups = new ArrayList<>();
-        for (int from = 0; from < dispatches.size(); from += maxSize) {
-            groups.add(new DispatchGroup(dispatches.subList(from, Math.min(dispatches.size(), from + maxSize))));
-        }
-        return groups;
-    }
 }

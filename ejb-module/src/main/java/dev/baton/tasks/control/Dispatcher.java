@@ -4,7 +4,6 @@ import dev.baton.handlers.control.HandlerRegistry;
 import dev.baton.handlers.spi.TaskHandler;
 import dev.baton.infrastructure.config.BatonConfig;
 import dev.baton.infrastructure.jms.Destinations;
-import dev.baton.tasks.control.DispatchGroup.Dispatch;
 import dev.baton.tasks.entity.Task;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,10 +12,7 @@ import jakarta.jms.JMSContext;
 import jakarta.jms.JMSProducer;
 import jakarta.jms.Queue;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Puts a task on the prioritized dispatch queue: {@code baton.dispatch} for handlers this node runs
@@ -51,38 +47,21 @@ public class Dispatcher {
 
     /**
      * Sends the first dispatch of tasks created in this transaction (their rows are flushed, so the
-     * database joined the transaction first). Tasks of an inline local handler go in groups of at most
-     * {@link BatonConfig#dispatchGroupSize()} per JMS priority, highest priority first; the others one
-     * message each.
+     * database joined the transaction first), as {@link DispatchPlan} says: tasks of an inline local
+     * handler in groups of at most {@link BatonConfig#dispatchGroupSize()} per JMS priority, the others
+     * one message each.
      */
     public void dispatchNew(List<Task> tasks) {
-        Map<Integer, List<Dispatch>> groupable = new TreeMap<>(java.util.Comparator.reverseOrder());
-        for (Task task : tasks) {
-            if (isGroupable(task)) {
-                groupable
-                        .computeIfAbsent(Destinations.jmsPriority(task.getEffectivePriority()), p -> new ArrayList<>())
-                        .add(new Dispatch(task.getId(), task.getDispatchSeq()));
-            } else {
-                send(task, task.getDispatchSeq(), Duration.ZERO);
-            }
+        DispatchPlan plan = DispatchPlan.of(tasks, this::isGroupable, config.dispatchGroupSize());
+        for (DispatchPlan.Grouped grouped : plan.groups()) {
+            jms.createProducer()
+                    .setPriority(grouped.jmsPriority())
+                    .setProperty(Destinations.GROUP, grouped.group().size())
+                    .send(dispatchQueue, grouped.group().encode());
         }
-        int size = config.dispatchGroupSize();
-        groupable.forEach((jmsPriority, dispatches) -> {
-            for (DispatchGroup group : DispatchGroup.chunks(dispatches, size)) {
-                if (group.size() == 1) {
-                    Dispatch only = group.dispatches().get(0);
-                    jms.createProducer()
-                            .setPriority(jmsPriority)
-                            .setProperty(Destinations.SEQ, only.seq())
-                            .send(dispatchQueue, only.taskId());
-                } else {
-                    jms.createProducer()
-                            .setPriority(jmsPriority)
-                            .setProperty(Destinations.GROUP, group.size())
-                            .send(dispatchQueue, group.encode());
-                }
-            }
-        });
+        for (Task task : plan.singles()) {
+            send(task, task.getDispatchSeq(), Duration.ZERO);
+        }
     }
 
     private boolean isGroupable(Task task) {

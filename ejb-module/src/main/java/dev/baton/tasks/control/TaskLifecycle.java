@@ -57,6 +57,12 @@ public class TaskLifecycle {
     @Inject
     Event<TaskSplit> splits;
 
+    /**
+     * While {@link #runInlineGroup} runs: children that ended, counted per parent, so each parent row is
+     * updated once per group (a stateless bean instance serves one call at a time). Null otherwise.
+     */
+    private java.util.Map<String, Integer> childEnds;
+
     /** Stores a new QUEUED task and dispatches it. The caller checked the handler and the idempotency key. */
     public Task submit(TaskRequest request, String user, String replyTo, String correlationId) {
         return submit(request, user, replyTo, correlationId, null);
@@ -164,6 +170,23 @@ public class TaskLifecycle {
     public List<DispatchGroup.Dispatch> runInlineGroup(DispatchGroup group, String node) {
         java.util.Map<String, Task> tasks = store.lockAll(group.taskIds());
         List<DispatchGroup.Dispatch> notVisible = new java.util.ArrayList<>();
+        childEnds = new java.util.LinkedHashMap<>();
+        try {
+            runLocked(group, tasks, node, notVisible);
+            // each parent is locked and counted once for all its children in the group: a split's parent
+            // row is large (it holds the split), and rewriting it per child made the transaction huge
+            childEnds.forEach(this::countChildEnds);
+        } finally {
+            childEnds = null;
+        }
+        return notVisible;
+    }
+
+    private void runLocked(
+            DispatchGroup group,
+            java.util.Map<String, Task> tasks,
+            String node,
+            List<DispatchGroup.Dispatch> notVisible) {
         for (DispatchGroup.Dispatch dispatch : group.dispatches()) {
             Task task = tasks.get(dispatch.taskId());
             if (task == null || task.getDispatchSeq() < dispatch.seq()) {
@@ -180,7 +203,6 @@ public class TaskLifecycle {
                 }
             }
         }
-        return notVisible;
     }
 
     /**
@@ -579,9 +601,17 @@ public class TaskLifecycle {
     }
 
     private void childTerminated(String parentId) {
+        if (childEnds != null) {
+            childEnds.merge(parentId, 1, Integer::sum);
+        } else {
+            countChildEnds(parentId, 1);
+        }
+    }
+
+    private void countChildEnds(String parentId, int ended) {
         store.lock(parentId).ifPresent(parent -> {
             if (parent.getStatus() == TaskStatus.WAITING) {
-                parent.setChildrenCompleted(parent.getChildrenCompleted() + 1);
+                parent.setChildrenCompleted(parent.getChildrenCompleted() + ended);
                 if (parent.getChildrenCompleted() >= parent.getChildrenTotal()) {
                     parent.moveTo(TaskStatus.COMPLETE);
                 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.baton.tasks.control.DispatchGroup.Dispatch;
 import java.util.List;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class DispatchGroupTest {
@@ -35,20 +34,5 @@ class DispatchGroupTest {
                 .hasMessageContaining("line 1")
                 .hasMessageContaining("numeric");
         assertThatThrownBy(() -> DispatchGroup.parse("a \n")).hasMessageContaining("line 1");
-    }
-
-    @Test
-    void chunksKeepTheOrderAndTheLimit() {
-        List<Dispatch> dispatches =
-                IntStream.range(0, 7).mapToObj(i -> new Dispatch("t" + i, 1)).toList();
-
-        List<DispatchGroup> groups = DispatchGroup.chunks(dispatches, 3);
-
-        assertThat(groups).extracting(DispatchGroup::size).containsExactly(3, 3, 1);
-        assertThat(groups.stream().flatMap(g -> g.taskIds().stream()))
-                .containsExactly("t0", "t1", "t2", "t3", "t4", "t5", "t6");
-        assertThat(DispatchGroup.chunks(dispatches, 50)).hasSize(1);
-        assertThat(DispatchGroup.chunks(List.of(), 5)).isEmpty();
-        assertThatThrownBy(() -> DispatchGroup.chunks(dispatches, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 }

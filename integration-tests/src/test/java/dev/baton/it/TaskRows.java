@@ -1,0 +1,63 @@
+package dev.baton.it;
+
+import dev.baton.infrastructure.ids.Ids;
+import dev.baton.infrastructure.jms.Destinations;
+import dev.baton.tasks.control.DispatchGroup;
+import dev.baton.tasks.entity.Task;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSContext;
+import jakarta.jms.Queue;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+
+/**
+ * In-container test helper: task rows and dispatch messages made by hand, bypassing the submission
+ * path, to put the dispatch consumers in situations a normal submission does not produce on demand.
+ */
+@Stateless
+public class TaskRows {
+
+    @PersistenceContext(unitName = "baton")
+    EntityManager em;
+
+    @Inject
+    JMSContext jms;
+
+    @Resource(lookup = Destinations.DISPATCH_QUEUE)
+    Queue dispatchQueue;
+
+    /** Stores a QUEUED task whose first dispatch (sequence 1) was never sent; params are stored as given. */
+    public String undispatched(String handler, String rawParams) {
+        Task task = new Task(Ids.newId(), handler, 50, System.currentTimeMillis());
+        task.setParams(rawParams);
+        task.setMaxTries(3);
+        task.setTimeoutSeconds(30);
+        task.setSubmittedBy("it");
+        em.persist(task);
+        return task.getId();
+    }
+
+    /** Sends one group message naming {@code taskIds} with dispatch sequence 1 each. */
+    public void sendGroup(List<String> taskIds) {
+        DispatchGroup group = new DispatchGroup(
+                taskIds.stream().map(id -> new DispatchGroup.Dispatch(id, 1)).toList());
+        jms.createProducer().setProperty(Destinations.GROUP, group.size()).send(dispatchQueue, group.encode());
+    }
+
+    public String status(String taskId) {
+        return em.find(Task.class, taskId).getStatus().name();
+    }
+
+    /** Removes a task and its attempts. */
+    public void delete(String taskId) {
+        em.createQuery("DELETE FROM TaskAttempt a WHERE a.taskId = :id")
+                .setParameter("id", taskId)
+                .executeUpdate();
+        em.createQuery("DELETE FROM Task t WHERE t.id = :id")
+                .setParameter("id", taskId)
+                .executeUpdate();
+    }
+}
