@@ -66,7 +66,7 @@ record BenchConfig(
                 System.getProperty("bench.server.opts", ""),
                 Boolean.getBoolean("bench.jfr"),
                 integer("bench.tasks", 20_000),
-                integer("bench.warmup.tasks", 5_000),
+                integer("bench.warmup.tasks", 20_000),
                 integer("bench.clients", 32),
                 integer("bench.samples", 2_000),
                 integer("bench.warmup.samples", 1_000),
