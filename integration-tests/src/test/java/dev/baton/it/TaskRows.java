@@ -51,13 +51,8 @@ public class TaskRows {
         return em.find(Task.class, taskId).getStatus().name();
     }
 
-    /** Removes a task and its attempts. */
-    public void delete(String taskId) {
-        em.createQuery("DELETE FROM TaskAttempt a WHERE a.taskId = :id")
-                .setParameter("id", taskId)
-                .executeUpdate();
-        em.createQuery("DELETE FROM Task t WHERE t.id = :id")
-                .setParameter("id", taskId)
-                .executeUpdate();
+    /** Removes a task that never ran (it has no attempts). */
+    public void deleteNeverRun(String taskId) {
+        em.remove(em.find(Task.class, taskId));
     }
 }
