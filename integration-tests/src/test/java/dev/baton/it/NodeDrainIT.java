@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.json.JsonObject;
 import java.time.Duration;
+import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -60,6 +61,34 @@ class NodeDrainIT {
         assertThat(api.post("/api/nodes/" + node + "/resume").json().getString("status"))
                 .isIn("IDLE", "PROCESSING");
         tasks.awaitStatus(waiting, "SUCCEEDED");
+    }
+
+    @Test
+    void aDrainedNodeHandsADispatchGroupBackAndRunsItOnceResumed() {
+        api.post("/api/nodes/" + node + "/drain?timeoutSeconds=60");
+        Tasks.await().until(() -> nodeStatus().equals("STOPPED"));
+        StringBuilder batch = new StringBuilder("{\"tasks\":[");
+        for (int i = 0; i < 10; i++) {
+            batch.append(i == 0 ? "" : ",")
+                    .append("{\"handler\":\"echo\",\"params\":")
+                    .append(i)
+                    .append('}');
+        }
+        List<String> ids =
+                api.post("/api/tasks/batch", batch.append("]}").toString()).json().getJsonArray("tasks").stream()
+                        .map(t -> t.asJsonObject().getString("id"))
+                        .toList();
+
+        // the ten travel in one group message, which the drained node keeps handing back to the queue
+        Tasks.await().during(Duration.ofSeconds(2)).until(() -> ids.stream()
+                .allMatch(id -> tasks.status(id).equals("QUEUED")));
+
+        api.post("/api/nodes/" + node + "/resume");
+        for (int i = 0; i < ids.size(); i++) {
+            JsonObject done = tasks.awaitStatus(ids.get(i), "SUCCEEDED");
+            assertThat(done.getInt("result")).isEqualTo(i);
+            assertThat(done.getJsonArray("attempts")).hasSize(1);
+        }
     }
 
     @Test
