@@ -44,7 +44,7 @@ public class TaskRows {
     public void sendGroup(List<String> taskIds) {
         DispatchGroup group = new DispatchGroup(
                 taskIds.stream().map(id -> new DispatchGroup.Dispatch(id, 1)).toList());
-        jms.createProducer().setProperty(Destinations.GROUP, group.size()).send(dispatchQueue, group.encode());
+        group.sendWith(jms.createProducer(), dispatchQueue);
     }
 
     public String status(String taskId) {

@@ -35,11 +35,6 @@ public class HandlerInvoker {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
-    /** Whether {@code handlerName} is a Java handler that runs within its claim's transaction. */
-    public boolean isInline(String handlerName) {
-        return registry.javaHandler(handlerName).map(TaskHandler::inline).orElse(false);
-    }
-
     public HandlerOutcome invoke(String handlerName, TaskContext context) {
         Optional<TaskHandler> java = registry.javaHandler(handlerName);
         if (java.isPresent()) {

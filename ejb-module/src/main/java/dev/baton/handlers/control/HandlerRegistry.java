@@ -55,6 +55,11 @@ public class HandlerRegistry {
         return workspace().resolve(name);
     }
 
+    /** A Java handler that runs within its claim's transaction (see {@link TaskHandler#inline()}). */
+    public boolean isInline(String name) {
+        return javaHandler(name).map(TaskHandler::inline).orElse(false);
+    }
+
     /** Runs on this node's dispatch consumers: a Java handler or a workspace script. */
     public boolean isLocal(String name) {
         return byName.containsKey(name) || script(name).isPresent();

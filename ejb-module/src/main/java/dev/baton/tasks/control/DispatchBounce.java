@@ -35,10 +35,10 @@ public class DispatchBounce {
     }
 
     public void later(DispatchGroup group, int jmsPriority) {
-        jms.createProducer()
-                .setPriority(jmsPriority)
-                .setProperty(Destinations.GROUP, group.size())
-                .setDeliveryDelay(config.drainBounce().toMillis())
-                .send(dispatchQueue, group.encode());
+        group.sendWith(
+                jms.createProducer()
+                        .setPriority(jmsPriority)
+                        .setDeliveryDelay(config.drainBounce().toMillis()),
+                dispatchQueue);
     }
 }

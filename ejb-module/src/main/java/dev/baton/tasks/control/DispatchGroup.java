@@ -1,5 +1,8 @@
 package dev.baton.tasks.control;
 
+import dev.baton.infrastructure.jms.Destinations;
+import jakarta.jms.JMSProducer;
+import jakarta.jms.Queue;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,6 +27,11 @@ public record DispatchGroup(List<Dispatch> dispatches) {
 
     public int size() {
         return dispatches.size();
+    }
+
+    /** Sends this group as one message: property {@link Destinations#GROUP} and the encoded body. */
+    public void sendWith(JMSProducer producer, Queue queue) {
+        producer.setProperty(Destinations.GROUP, size()).send(queue, encode());
     }
 
     public String encode() {

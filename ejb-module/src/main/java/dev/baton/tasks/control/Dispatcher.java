@@ -1,7 +1,6 @@
 package dev.baton.tasks.control;
 
 import dev.baton.handlers.control.HandlerRegistry;
-import dev.baton.handlers.spi.TaskHandler;
 import dev.baton.infrastructure.config.BatonConfig;
 import dev.baton.infrastructure.jms.Destinations;
 import dev.baton.tasks.entity.Task;
@@ -52,20 +51,13 @@ public class Dispatcher {
      * one message each.
      */
     public void dispatchNew(List<Task> tasks) {
-        DispatchPlan plan = DispatchPlan.of(tasks, this::isGroupable, config.dispatchGroupSize());
+        DispatchPlan plan = DispatchPlan.of(tasks, t -> handlers.isInline(t.getHandler()), config.dispatchGroupSize());
         for (DispatchPlan.Grouped grouped : plan.groups()) {
-            jms.createProducer()
-                    .setPriority(grouped.jmsPriority())
-                    .setProperty(Destinations.GROUP, grouped.group().size())
-                    .send(dispatchQueue, grouped.group().encode());
+            grouped.group().sendWith(jms.createProducer().setPriority(grouped.jmsPriority()), dispatchQueue);
         }
         for (Task task : plan.singles()) {
             send(task, task.getDispatchSeq(), Duration.ZERO);
         }
-    }
-
-    private boolean isGroupable(Task task) {
-        return handlers.javaHandler(task.getHandler()).map(TaskHandler::inline).orElse(false);
     }
 
     private void send(Task task, int seq, Duration delay) {

@@ -1,6 +1,7 @@
 package dev.baton.tasks.control;
 
 import dev.baton.handlers.control.HandlerInvoker;
+import dev.baton.handlers.control.HandlerRegistry;
 import dev.baton.handlers.spi.ChildSpec;
 import dev.baton.handlers.spi.HandlerOutcome;
 import dev.baton.handlers.spi.Phase;
@@ -44,6 +45,9 @@ public class TaskLifecycle {
 
     @Inject
     HandlerInvoker invoker;
+
+    @Inject
+    HandlerRegistry handlers;
 
     @Inject
     ReplySender replies;
@@ -154,7 +158,7 @@ public class TaskLifecycle {
     public Claim claimOrRunInline(String taskId, int seq, String node) {
         Task task = lockVisible(taskId, seq);
         Claim claim = claim(task, seq, node, null);
-        if (claim == null || !invoker.isInline(claim.handler())) {
+        if (claim == null || !handlers.isInline(claim.handler())) {
             return claim;
         }
         finish(task, claim, invoker.invoke(claim.handler(), claim.context(Phase.RUN, null)));
@@ -191,7 +195,7 @@ public class TaskLifecycle {
             Task task = tasks.get(dispatch.taskId());
             if (task == null || task.getDispatchSeq() < dispatch.seq()) {
                 notVisible.add(dispatch);
-            } else if (!invoker.isInline(task.getHandler())) {
+            } else if (!handlers.isInline(task.getHandler())) {
                 // only inline handlers are grouped; anything else gets a dispatch of its own
                 if (task.getStatus() == TaskStatus.QUEUED && task.getDispatchSeq() == dispatch.seq()) {
                     dispatcher.dispatch(task, Duration.ZERO);
