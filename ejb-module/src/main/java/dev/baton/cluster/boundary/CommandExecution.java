@@ -3,6 +3,7 @@ package dev.baton.cluster.boundary;
 import dev.baton.cluster.entity.Command;
 import dev.baton.cluster.spi.CommandHandler;
 import dev.baton.infrastructure.config.BatonConfig;
+import dev.baton.infrastructure.jms.VisibilityWait;
 import dev.baton.infrastructure.json.JsonDocuments;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -69,20 +70,15 @@ public class CommandExecution {
     }
 
     private boolean visible(String commandId) {
-        long deadline = System.currentTimeMillis() + VISIBILITY_WAIT_MILLIS;
-        long pause = 5;
+        VisibilityWait visibility = new VisibilityWait(VISIBILITY_WAIT_MILLIS, 5);
         while (!commands.exists(commandId)) {
-            if (System.currentTimeMillis() > deadline) {
+            if (visibility.expired()) {
                 LOG.warning(() -> "command " + commandId + " never became visible; ignored");
                 return false;
             }
-            try {
-                Thread.sleep(pause);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            if (!visibility.pause()) {
                 return false;
             }
-            pause = Math.min(200, pause * 2);
         }
         return true;
     }

@@ -5,6 +5,7 @@ import dev.baton.handlers.control.HandlerInvoker;
 import dev.baton.handlers.spi.HandlerOutcome;
 import dev.baton.handlers.spi.Phase;
 import dev.baton.infrastructure.config.BatonConfig;
+import dev.baton.infrastructure.jms.VisibilityWait;
 import dev.baton.tasks.control.Claim;
 import dev.baton.tasks.control.DispatchBounce;
 import dev.baton.tasks.control.DispatchGroup;
@@ -70,8 +71,7 @@ public class TaskExecution {
             bounce.later(group, jmsPriority);
             return;
         }
-        long deadline = System.currentTimeMillis() + VISIBILITY_WAIT_MILLIS;
-        long backoff = 1;
+        VisibilityWait visibility = new VisibilityWait(VISIBILITY_WAIT_MILLIS, 1);
         DispatchGroup pending = group;
         while (true) {
             List<Dispatch> notVisible;
@@ -85,15 +85,14 @@ public class TaskExecution {
             if (notVisible.isEmpty()) {
                 return;
             }
-            if (System.currentTimeMillis() > deadline) {
+            if (visibility.expired()) {
                 LOG.warning(() -> notVisible.size() + " tasks of a dispatch group not visible after "
                         + VISIBILITY_WAIT_MILLIS + " ms; dropping their dispatches: " + notVisible);
                 return;
             }
-            if (!pause(backoff)) {
+            if (!visibility.pause()) {
                 return;
             }
-            backoff = Math.min(200, backoff * 2);
             pending = new DispatchGroup(notVisible);
         }
     }
@@ -136,32 +135,20 @@ public class TaskExecution {
      * the message is dropped.
      */
     private Claim claim(String taskId, int seq) {
-        long deadline = System.currentTimeMillis() + VISIBILITY_WAIT_MILLIS;
-        long backoff = 1;
+        VisibilityWait visibility = new VisibilityWait(VISIBILITY_WAIT_MILLIS, 1);
         while (true) {
             try {
                 return lifecycle.claimOrRunInline(taskId, seq, config.nodeName());
             } catch (DispatchNotVisibleYet e) {
-                if (System.currentTimeMillis() > deadline) {
+                if (visibility.expired()) {
                     LOG.warning(
                             () -> e.getMessage() + " after " + VISIBILITY_WAIT_MILLIS + " ms; dropping the message");
                     return null;
                 }
-                if (!pause(backoff)) {
+                if (!visibility.pause()) {
                     return null;
                 }
-                backoff = Math.min(200, backoff * 2);
             }
-        }
-    }
-
-    private static boolean pause(long millis) {
-        try {
-            Thread.sleep(millis);
-            return true;
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            return false;
         }
     }
 
