@@ -103,15 +103,9 @@ class ActivityControlIT {
 
     @Test
     void cancellingAWorkflowRunCancelsItsActivityRun() {
-        activities.register(WORKFLOW_ACTIVITY, "{\"name\":\"sleeper\",\"stage\":\"parallel\",\"handler\":\"sleep\"}");
         Workflows workflows = Workflows.of(admin);
-        workflows.save("activity-cancel");
-        String runId = workflows.start("activity-cancel", "{}").getString("id");
-        String activityRunId = Activities.await()
-                .until(
-                        () -> Workflows.action(workflows.run(runId), "slow"),
-                        a -> a.containsKey("activityRunId") && !a.isNull("activityRunId"))
-                .getString("activityRunId");
+        String runId = startActivityCancelRun(workflows);
+        String activityRunId = activityRunOfSlowAction(workflows, runId);
         JsonObject inProgress = activities.awaitPlugin(activityRunId, "sleeper", "InProgress");
         String task = plugin(inProgress, "sleeper").getString("taskId");
 
@@ -130,15 +124,9 @@ class ActivityControlIT {
 
     @Test
     void cancellingTheActivityRunOfAWorkflowActionFailsTheAction() {
-        activities.register(WORKFLOW_ACTIVITY, "{\"name\":\"sleeper\",\"stage\":\"parallel\",\"handler\":\"sleep\"}");
         Workflows workflows = Workflows.of(admin);
-        workflows.save("activity-cancel");
-        String runId = workflows.start("activity-cancel", "{}").getString("id");
-        String activityRunId = Activities.await()
-                .until(
-                        () -> Workflows.action(workflows.run(runId), "slow"),
-                        a -> a.containsKey("activityRunId") && !a.isNull("activityRunId"))
-                .getString("activityRunId");
+        String runId = startActivityCancelRun(workflows);
+        String activityRunId = activityRunOfSlowAction(workflows, runId);
         activities.awaitPlugin(activityRunId, "sleeper", "InProgress");
 
         assertThat(admin.post(cancel(activityRunId)).status()).isEqualTo(200);
@@ -215,6 +203,21 @@ class ActivityControlIT {
                 .containsExactly("activity");
         assertThat(fields(assertProblem(admin.get(Activities.RUNS + "?cursor=zz!"), 400)))
                 .containsExactly("cursor");
+    }
+
+    /** Starts the "activity-cancel" workflow, whose action "slow" runs an activity with a sleeping plugin. */
+    private String startActivityCancelRun(Workflows workflows) {
+        activities.register(WORKFLOW_ACTIVITY, "{\"name\":\"sleeper\",\"stage\":\"parallel\",\"handler\":\"sleep\"}");
+        workflows.save("activity-cancel");
+        return workflows.start("activity-cancel", "{}").getString("id");
+    }
+
+    private static String activityRunOfSlowAction(Workflows workflows, String runId) {
+        return Activities.await()
+                .until(
+                        () -> Workflows.action(workflows.run(runId), "slow"),
+                        a -> a.containsKey("activityRunId") && !a.isNull("activityRunId"))
+                .getString("activityRunId");
     }
 
     private static List<String> ids(JsonObject page) {
