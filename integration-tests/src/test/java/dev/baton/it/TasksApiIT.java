@@ -60,6 +60,38 @@ class TasksApiIT {
     }
 
     @Test
+    void aWaitedAnswerIsTheTaskAsStoredAttemptsIncluded() {
+        // fails once, then succeeds: the answer is taken in the finishing transaction of the second try
+        Api.Reply reply =
+                api.post("/api/tasks?wait=30", "{\"handler\":\"fail\",\"params\":{\"succeedOnTry\":2},\"maxTries\":3}");
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        JsonObject answered = reply.json();
+        assertThat(answered.getString("status")).isEqualTo("SUCCEEDED");
+        assertThat(answered.getJsonArray("attempts")).hasSize(2);
+        assertThat(answered)
+                .as("the ?wait answer and a later read")
+                .isEqualTo(api.get("/api/tasks/" + answered.getString("id")).json());
+    }
+
+    @Test
+    void aRepeatedSubmissionOfAFinishedTaskAnswersAtOnceWhenWaiting() {
+        String key = "wait-repeat-" + System.nanoTime();
+        Api.Reply first = api.post("/api/tasks?wait=30", "{\"handler\":\"noop\",\"idempotencyKey\":\"" + key + "\"}");
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+
+        long start = System.nanoTime();
+        Api.Reply repeat = api.post("/api/tasks?wait=30", "{\"handler\":\"noop\",\"idempotencyKey\":\"" + key + "\"}");
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(repeat.status()).as(repeat.toString()).isEqualTo(200);
+        assertThat(repeat.json().getString("id")).isEqualTo(first.json().getString("id"));
+        assertThat(repeat.json().getString("status")).isEqualTo("SUCCEEDED");
+        // not held until the once-a-second poll notices what is already finished
+        assertThat(millis).as("ms to answer").isLessThan(900);
+    }
+
+    @Test
     void resultEndpointWaitsForTheOutcome() {
         String id = api.post("/api/tasks", "{\"handler\":\"sleep\",\"params\":{\"ms\":300}}")
                 .json()

@@ -2,10 +2,12 @@ package dev.baton.tasks.boundary;
 
 import dev.baton.handlers.control.HandlerRegistry;
 import dev.baton.handlers.control.RunningTasks;
+import dev.baton.infrastructure.ids.Ids;
 import dev.baton.infrastructure.json.JsonMembers;
 import dev.baton.infrastructure.problem.ProblemException;
 import dev.baton.infrastructure.problem.Violation;
 import dev.baton.tasks.control.DuplicateIdempotencyKey;
+import dev.baton.tasks.control.FinishWaits.Outcome;
 import dev.baton.tasks.control.Submission;
 import dev.baton.tasks.control.TaskCancellation;
 import dev.baton.tasks.control.TaskJson;
@@ -27,9 +29,11 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.PersistenceException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /** The task operations of the REST API. */
 @Stateless
@@ -50,11 +54,44 @@ public class TaskService {
     @Inject
     TaskCancellation cancellation;
 
+    @Inject
+    TaskWaiter waiter;
+
     /**
      * Submits a task: 400 for an unregistered handler, the original task for a repeated idempotency key.
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public SubmitResult submit(TaskRequest request, String user) {
+        return submit(Ids.newId(), request, user);
+    }
+
+    /**
+     * Submits a task and waits up to {@code max} for it to finish ({@code ?wait}). The wait is
+     * registered under the new task's id before the task exists, so a finish on this node always reaches
+     * it, with the task as its finishing transaction left it (no read afterwards). A repeated
+     * idempotency key waits for the original task instead, or not at all when it has finished.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public AwaitedSubmission submitAndAwait(TaskRequest request, String user, Duration max) {
+        String id = Ids.newId();
+        CompletableFuture<Outcome> finish = waiter.awaitFinish(id, max);
+        SubmitResult result;
+        try {
+            result = submit(id, request, user);
+        } catch (RuntimeException e) {
+            finish.complete(Outcome.TIMED_OUT);
+            throw e;
+        }
+        if (!result.taskId().equals(id)) {
+            finish.complete(Outcome.TIMED_OUT);
+            finish = TaskStatus.valueOf(result.task().getString("status")).isTerminal()
+                    ? CompletableFuture.completedFuture(new Outcome(true, result.task()))
+                    : waiter.awaitFinish(result.taskId(), max);
+        }
+        return new AwaitedSubmission(result, finish);
+    }
+
+    private SubmitResult submit(String id, TaskRequest request, String user) {
         handlers.requireRegistered(request.handler());
         if (request.idempotencyKey() != null) {
             Optional<JsonObject> existing = findByKey(user, request.idempotencyKey());
@@ -63,7 +100,7 @@ public class TaskService {
             }
         }
         try {
-            Task task = lifecycle.submit(request, user, null, null);
+            Task task = lifecycle.submit(id, request, user, null, null, null);
             return new SubmitResult(task.getId(), TaskJson.of(task, List.of()), true);
         } catch (DuplicateIdempotencyKey | EJBException | PersistenceException e) {
             // Two submissions with one key raced: the unique index let one win; answer with it.

@@ -74,14 +74,21 @@ public class TaskLifecycle {
 
     /** Submits a task on behalf of {@code origin} (see {@link Task#getOrigin()}), in the caller's transaction. */
     public Task submit(TaskRequest request, String user, String replyTo, String correlationId, String origin) {
-        Task task = store(request, user, replyTo, correlationId, origin);
+        return submit(Ids.newId(), request, user, replyTo, correlationId, origin);
+    }
+
+    /** Submits under an id chosen beforehand, so a caller can await the task before it exists. */
+    public Task submit(
+            String id, TaskRequest request, String user, String replyTo, String correlationId, String origin) {
+        Task task = store(id, request, user, replyTo, correlationId, origin);
         flush(request);
         dispatcher.dispatchNew(List.of(task));
         return task;
     }
 
-    private Task store(TaskRequest request, String user, String replyTo, String correlationId, String origin) {
-        Task task = new Task(Ids.newId(), request.handler(), request.priority(), System.currentTimeMillis());
+    private Task store(
+            String id, TaskRequest request, String user, String replyTo, String correlationId, String origin) {
+        Task task = new Task(id, request.handler(), request.priority(), System.currentTimeMillis());
         task.setName(request.name());
         task.setParams(JsonDocuments.print(request.params()));
         task.setMaxTries(request.maxTries());
@@ -125,7 +132,7 @@ public class TaskLifecycle {
                 tasks.add(new Submission(existing, false));
                 continue;
             }
-            Task task = store(request, user, null, null, null);
+            Task task = store(Ids.newId(), request, user, null, null, null);
             if (request.idempotencyKey() != null) {
                 flush(request); // names the key that collided with a concurrent submission
             }

@@ -4,6 +4,7 @@ import dev.baton.infrastructure.config.BatonConfig;
 import dev.baton.infrastructure.problem.ProblemException;
 import dev.baton.infrastructure.rest.Bodies;
 import dev.baton.infrastructure.rest.QueryParams;
+import dev.baton.tasks.control.FinishWaits.Outcome;
 import dev.baton.tasks.control.TaskBatchParser;
 import dev.baton.tasks.control.TaskQuery;
 import dev.baton.tasks.control.TaskRequest;
@@ -85,27 +86,32 @@ public class TasksResource {
             }
             request = request.withIdempotencyKey(key);
         }
-        SubmitResult result = tasks.submit(request, security.getUserPrincipal().getName());
-        URI location =
-                uri.getBaseUriBuilder().path("tasks").path(result.taskId()).build();
+        String user = security.getUserPrincipal().getName();
         if (waitSeconds == null || waitSeconds == 0) {
+            SubmitResult result = tasks.submit(request, user);
             response.resume(Response.status(result.created() ? 202 : 200)
-                    .location(location)
+                    .location(location(result.taskId()))
                     .entity(result.task())
                     .build());
             return;
         }
-        waiter.whenFinished(result.taskId(), Duration.ofSeconds(waitSeconds)).whenComplete((finished, error) -> {
+        AwaitedSubmission submitted = tasks.submitAndAwait(request, user, Duration.ofSeconds(waitSeconds));
+        String id = submitted.result().taskId();
+        URI location = location(id); // here: the request's UriInfo is not there on the thread that completes
+        submitted.finish().whenComplete((outcome, error) -> {
             try {
-                JsonObject task = tasks.get(result.taskId());
-                response.resume(Response.status(Boolean.TRUE.equals(finished) ? 200 : 202)
+                response.resume(Response.status(outcome != null && outcome.finished() ? 200 : 202)
                         .location(location)
-                        .entity(task)
+                        .entity(taskAfter(outcome, id))
                         .build());
             } catch (RuntimeException e) {
                 response.resume(e);
             }
         });
+    }
+
+    private URI location(String taskId) {
+        return uri.getBaseUriBuilder().path("tasks").path(taskId).build();
     }
 
     /**
@@ -148,9 +154,9 @@ public class TasksResource {
             response.resume(resultResponse(now));
             return;
         }
-        waiter.whenFinished(id, Duration.ofSeconds(waitSeconds)).whenComplete((finished, error) -> {
+        waiter.awaitFinish(id, Duration.ofSeconds(waitSeconds)).whenComplete((outcome, error) -> {
             try {
-                response.resume(resultResponse(tasks.get(id)));
+                response.resume(resultResponse(taskAfter(outcome, id)));
             } catch (RuntimeException e) {
                 response.resume(e);
             }
@@ -197,6 +203,11 @@ public class TasksResource {
     public Response delete(@PathParam("id") String id) {
         tasks.delete(id);
         return Response.noContent().build();
+    }
+
+    /** The task after a wait: as its finishing transaction left it, or read now. */
+    private JsonObject taskAfter(Outcome outcome, String id) {
+        return outcome != null && outcome.task() != null ? outcome.task() : tasks.get(id);
     }
 
     private static Response resultResponse(JsonObject task) {

@@ -1,0 +1,96 @@
+package dev.baton.tasks.control;
+
+import jakarta.json.JsonObject;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The bookkeeping behind {@code ?wait}, free of threads and transactions: who waits for which task, the
+ * finished task's JSON taken inside its finishing transaction (so a waiter is answered without reading
+ * the task again), and which tasks finished lately on this node (so a wait registered just after its
+ * task finished here completes at once, without a database read to close that race).
+ */
+public final class FinishWaits {
+
+    /** How a wait ended: whether the task finished and, when this node finished it, the task as JSON. */
+    public record Outcome(boolean finished, JsonObject task) {
+
+        public static final Outcome TIMED_OUT = new Outcome(false, null);
+        public static final Outcome FINISHED = new Outcome(true, null);
+    }
+
+    private final Map<String, List<CompletableFuture<Outcome>>> waiting = new ConcurrentHashMap<>();
+    private final Map<String, JsonObject> snapshots = new ConcurrentHashMap<>();
+    private final Set<String> recent;
+
+    /** @param recentCapacity how many of the latest finished task ids are remembered */
+    public FinishWaits(int recentCapacity) {
+        this.recent = Collections.synchronizedSet(Collections.newSetFromMap(new LinkedHashMap<>() {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                return size() > recentCapacity;
+            }
+        }));
+    }
+
+    /**
+     * A wait for {@code taskId}; completed by {@link #finished}, or at once if the task finished here
+     * lately. The caller completes it otherwise (a timeout, a poll); it is forgotten once complete.
+     */
+    public CompletableFuture<Outcome> register(String taskId) {
+        CompletableFuture<Outcome> wait = new CompletableFuture<>();
+        waiting.compute(taskId, (id, list) -> {
+            List<CompletableFuture<Outcome>> waits = list == null ? new ArrayList<>(1) : list;
+            waits.add(wait);
+            return waits;
+        });
+        // finished() notes the id before it takes the waits: either it sees this wait, or we see the id
+        if (recent.contains(taskId)) {
+            wait.complete(Outcome.FINISHED);
+        }
+        wait.whenComplete((outcome, error) -> forget(taskId, wait));
+        return wait;
+    }
+
+    public boolean isWaitedFor(String taskId) {
+        return waiting.containsKey(taskId);
+    }
+
+    /** Inside the finishing transaction: the finished task as its waiters will be answered. */
+    public void snapshot(String taskId, JsonObject task) {
+        snapshots.put(taskId, task);
+    }
+
+    /** The finishing transaction rolled back: its snapshot is void. */
+    public void discard(String taskId) {
+        snapshots.remove(taskId);
+    }
+
+    /**
+     * After the finishing commit: notes the task as finished and returns what completes its waits (with
+     * the snapshot, if one was taken), or null when nobody waits.
+     */
+    public Runnable finished(String taskId) {
+        recent.add(taskId);
+        JsonObject task = snapshots.remove(taskId);
+        List<CompletableFuture<Outcome>> waits = waiting.remove(taskId);
+        if (waits == null) {
+            return null;
+        }
+        Outcome outcome = task == null ? Outcome.FINISHED : new Outcome(true, task);
+        return () -> waits.forEach(w -> w.complete(outcome));
+    }
+
+    private void forget(String taskId, CompletableFuture<Outcome> wait) {
+        waiting.computeIfPresent(taskId, (id, list) -> {
+            list.remove(wait);
+            return list.isEmpty() ? null : list;
+        });
+    }
+}

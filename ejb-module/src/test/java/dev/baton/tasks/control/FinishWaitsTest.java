@@ -1,0 +1,132 @@
+package dev.baton.tasks.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.tasks.control.FinishWaits.Outcome;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+class FinishWaitsTest {
+
+    private static final JsonObject TASK = Json.createObjectBuilder()
+            .add("id", "t1")
+            .add("status", "SUCCEEDED")
+            .build();
+
+    @Test
+    void aFinishCompletesEveryWaitOfThatTaskWithTheSnapshotTakenInItsTransaction() {
+        FinishWaits waits = new FinishWaits(10);
+        CompletableFuture<Outcome> first = waits.register("t1");
+        CompletableFuture<Outcome> second = waits.register("t1");
+        CompletableFuture<Outcome> other = waits.register("t2");
+        assertThat(waits.isWaitedFor("t1")).isTrue();
+
+        waits.snapshot("t1", TASK);
+        Runnable complete = waits.finished("t1");
+
+        assertThat(first).isNotDone();
+        complete.run();
+        assertThat(first.join()).isEqualTo(new Outcome(true, TASK));
+        assertThat(second.join()).isEqualTo(new Outcome(true, TASK));
+        assertThat(other).isNotDone();
+        assertThat(waits.isWaitedFor("t1")).isFalse();
+        assertThat(waits.isWaitedFor("t2")).isTrue();
+    }
+
+    @Test
+    void aWaitRegisteredAfterItsTaskFinishedHereCompletesAtOnceWithoutASnapshot() {
+        FinishWaits waits = new FinishWaits(10);
+        assertThat(waits.finished("t1")).isNull(); // nobody waited
+
+        CompletableFuture<Outcome> late = waits.register("t1");
+
+        assertThat(late).isCompletedWithValue(Outcome.FINISHED);
+        assertThat(waits.isWaitedFor("t1")).isFalse();
+    }
+
+    @Test
+    void onlyTheLatestFinishesAreRemembered() {
+        FinishWaits waits = new FinishWaits(2);
+        waits.finished("t1");
+        waits.finished("t2");
+        waits.finished("t3");
+
+        assertThat(waits.register("t1")).isNotDone();
+        assertThat(waits.register("t2")).isCompletedWithValue(Outcome.FINISHED);
+        assertThat(waits.register("t3")).isCompletedWithValue(Outcome.FINISHED);
+    }
+
+    @Test
+    void aRolledBackFinishLeavesNoSnapshotForALaterOne() {
+        FinishWaits waits = new FinishWaits(10);
+        CompletableFuture<Outcome> wait = waits.register("t1");
+        waits.snapshot("t1", TASK);
+        waits.discard("t1");
+
+        waits.finished("t1").run();
+
+        assertThat(wait).isCompletedWithValue(Outcome.FINISHED);
+    }
+
+    @Test
+    void aWaitCompletedElsewhereIsForgotten() {
+        FinishWaits waits = new FinishWaits(10);
+        CompletableFuture<Outcome> wait = waits.register("t1");
+
+        wait.complete(Outcome.TIMED_OUT);
+
+        assertThat(waits.isWaitedFor("t1")).isFalse();
+        assertThat(waits.finished("t1")).isNull();
+    }
+
+    @Test
+    void noWaitIsMissedWhenRegisteringRacesWithTheFinish() throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 2_000; round++) {
+                FinishWaits waits = new FinishWaits(10);
+                CountDownLatch start = new CountDownLatch(1);
+                Future<CompletableFuture<Outcome>> registered = threads.submit(() -> {
+                    start.await();
+                    return waits.register("t");
+                });
+                Future<Runnable> finished = threads.submit(() -> {
+                    start.await();
+                    return waits.finished("t");
+                });
+                start.countDown();
+                CompletableFuture<Outcome> wait = registered.get();
+                Runnable complete = finished.get();
+                if (complete != null) {
+                    complete.run();
+                }
+                assertThat(wait).as("round %d", round).isCompletedWithValue(Outcome.FINISHED);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void waitsOfManyTasksEndIndependently() {
+        FinishWaits waits = new FinishWaits(100);
+        List<CompletableFuture<Outcome>> all = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            all.add(waits.register("t" + i));
+        }
+        for (int i = 0; i < 50; i += 2) {
+            waits.finished("t" + i).run();
+        }
+        for (int i = 0; i < 50; i++) {
+            assertThat(all.get(i).isDone()).as("t%d", i).isEqualTo(i % 2 == 0);
+        }
+    }
+}
