@@ -55,9 +55,10 @@ public final class Benchmarks {
 
     private static List<Figure> measure(String name, List<String> load, Scenario scenario) throws Exception {
         System.out.println("running " + name + " ...");
-        String before = Machine.uptime();
+        String before = Machine.uptime() + "; speed check " + Machine.speedCheck();
         List<Figure> figures = scenario.run();
-        load.add(name + ": before " + before + " | after " + Machine.uptime());
+        load.add(
+                name + ": before " + before + " | after " + Machine.uptime() + "; speed check " + Machine.speedCheck());
         return figures;
     }
 
@@ -75,7 +76,9 @@ public final class Benchmarks {
         out.println("- Java: " + Machine.java() + "; OS " + Machine.os());
         out.println("- Server: WildFly at " + config.jbossHome().getFileName() + ", standalone-full.xml, H2 file"
                 + " database (fresh), port offset " + config.portOffset() + ", " + String.join(" ", serverOptions));
-        out.println("- Load (uptime; other processes share this machine):");
+        out.println("- Load (uptime; other processes share this machine) and speed check (one thread hashing"
+                + " 256 MiB with SHA-256, best of 5; a shared machine's speed changes over the day, and every"
+                + " figure moves with it):");
         load.forEach(l -> out.println("  - " + l));
         out.println();
         out.println("| Scenario | Figure | Value | Notes |");

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.concurrent.TimeUnit;
 
 /** What the figures were measured on: CPUs, memory, Java, OS, and the load (uptime). */
@@ -37,6 +39,30 @@ final class Machine {
     static String os() {
         return System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
                 + System.getProperty("os.arch");
+    }
+
+    /**
+     * How fast one core is right now: milliseconds to hash 256 MiB with SHA-256, best of 5 (the first
+     * rounds also compile the loop). Shared virtual machines change speed over the day; runs compare only
+     * at similar speeds.
+     */
+    static String speedCheck() {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            byte[] block = new byte[64 * 1024];
+            long best = Long.MAX_VALUE;
+            for (int round = 0; round < 5; round++) {
+                long start = System.nanoTime();
+                for (int i = 0; i < 4096; i++) {
+                    sha.update(block);
+                }
+                block[0] = sha.digest()[0];
+                best = Math.min(best, System.nanoTime() - start);
+            }
+            return best / 1_000_000 + " ms";
+        } catch (NoSuchAlgorithmException e) {
+            return "unavailable";
+        }
     }
 
     /** The output of {@code uptime} (falls back to /proc/loadavg). */
