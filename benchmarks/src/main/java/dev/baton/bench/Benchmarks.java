@@ -77,8 +77,8 @@ public final class Benchmarks {
         out.println("- Server: WildFly at " + config.jbossHome().getFileName() + ", standalone-full.xml, H2 file"
                 + " database (fresh), port offset " + config.portOffset() + ", " + String.join(" ", serverOptions));
         out.println("- Load (uptime; other processes share this machine) and speed check (one thread hashing"
-                + " 256 MiB with SHA-256, best of 5; a shared machine's speed changes over the day, and every"
-                + " figure moves with it):");
+                + " 256 MiB with SHA-256, and a random walk through 64 MiB of memory; a shared machine's speed"
+                + " changes over the day, and every figure moves with it):");
         load.forEach(l -> out.println("  - " + l));
         out.println();
         out.println("| Scenario | Figure | Value | Notes |");

@@ -42,11 +42,16 @@ final class Machine {
     }
 
     /**
-     * How fast one core is right now: milliseconds to hash 256 MiB with SHA-256, best of 5 (the first
-     * rounds also compile the loop). Shared virtual machines change speed over the day; runs compare only
-     * at similar speeds.
+     * How fast this machine is right now, as two numbers: milliseconds for one thread to hash 256 MiB
+     * with SHA-256 (compute), and nanoseconds per step of a random walk through 64 MiB (memory latency,
+     * which B-tree work such as H2's commits depends on and which neighbours on a shared host disturb).
+     * Best of 5 each; runs compare only at similar figures.
      */
     static String speedCheck() {
+        return hashMillis() + " ms hash, " + String.format("%.0f", walkNanos()) + " ns/step memory walk";
+    }
+
+    private static long hashMillis() {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             byte[] block = new byte[64 * 1024];
@@ -59,10 +64,36 @@ final class Machine {
                 block[0] = sha.digest()[0];
                 best = Math.min(best, System.nanoTime() - start);
             }
-            return best / 1_000_000 + " ms";
+            return best / 1_000_000;
         } catch (NoSuchAlgorithmException e) {
-            return "unavailable";
+            return -1;
         }
+    }
+
+    private static double walkNanos() {
+        int size = 16 * 1024 * 1024; // ints: 64 MiB, far beyond the caches
+        int[] next = new int[size];
+        for (int i = 0; i < size; i++) {
+            next[i] = i;
+        }
+        java.util.Random random = new java.util.Random(42);
+        for (int i = size - 1; i > 0; i--) { // Sattolo: one cycle through every slot
+            int j = random.nextInt(i);
+            int t = next[i];
+            next[i] = next[j];
+            next[j] = t;
+        }
+        int steps = 2_000_000;
+        double best = Double.MAX_VALUE;
+        int at = 0;
+        for (int round = 0; round < 5; round++) {
+            long start = System.nanoTime();
+            for (int i = 0; i < steps; i++) {
+                at = next[at];
+            }
+            best = Math.min(best, (System.nanoTime() - start) / (double) steps);
+        }
+        return at == -1 ? -1 : best;
     }
 
     /** The output of {@code uptime} (falls back to /proc/loadavg). */
