@@ -84,7 +84,7 @@ public class TaskService {
         }
         if (!result.taskId().equals(id)) {
             finish.complete(Outcome.TIMED_OUT);
-            finish = TaskStatus.valueOf(result.task().getString("status")).isTerminal()
+            finish = TaskJson.isTerminal(result.task())
                     ? CompletableFuture.completedFuture(new Outcome(true, result.task()))
                     : waiter.awaitFinish(result.taskId(), max);
         }

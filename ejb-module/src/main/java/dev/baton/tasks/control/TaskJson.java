@@ -4,6 +4,7 @@ import dev.baton.infrastructure.json.JsonDocuments;
 import dev.baton.infrastructure.json.JsonMembers;
 import dev.baton.tasks.entity.Task;
 import dev.baton.tasks.entity.TaskAttempt;
+import dev.baton.tasks.entity.TaskStatus;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -33,6 +34,11 @@ public final class TaskJson {
             history.add(a);
         }
         return json.add("attempts", history).build();
+    }
+
+    /** Whether the task in this JSON form has reached a terminal status. */
+    public static boolean isTerminal(JsonObject task) {
+        return TaskStatus.valueOf(task.getString("status")).isTerminal();
     }
 
     public static JsonObject summary(Task task) {

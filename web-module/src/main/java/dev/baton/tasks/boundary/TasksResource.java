@@ -6,6 +6,7 @@ import dev.baton.infrastructure.rest.Bodies;
 import dev.baton.infrastructure.rest.QueryParams;
 import dev.baton.tasks.control.FinishWaits.Outcome;
 import dev.baton.tasks.control.TaskBatchParser;
+import dev.baton.tasks.control.TaskJson;
 import dev.baton.tasks.control.TaskQuery;
 import dev.baton.tasks.control.TaskRequest;
 import dev.baton.tasks.control.TaskRequestParser;
@@ -148,9 +149,7 @@ public class TasksResource {
         Integer waitSeconds =
                 QueryParams.integer("wait", wait, 0, (int) config.maxWait().toSeconds());
         JsonObject now = tasks.get(id); // 404 for an unknown id
-        if (waitSeconds == null
-                || waitSeconds == 0
-                || TaskStatus.valueOf(now.getString("status")).isTerminal()) {
+        if (waitSeconds == null || waitSeconds == 0 || TaskJson.isTerminal(now)) {
             response.resume(resultResponse(now));
             return;
         }
@@ -211,7 +210,7 @@ public class TasksResource {
     }
 
     private static Response resultResponse(JsonObject task) {
-        boolean terminal = TaskStatus.valueOf(task.getString("status")).isTerminal();
+        boolean terminal = TaskJson.isTerminal(task);
         JsonObjectBuilder json = Json.createObjectBuilder()
                 .add("id", task.getString("id"))
                 .add("status", task.getString("status"))
