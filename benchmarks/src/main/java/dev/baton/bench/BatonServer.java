@@ -16,7 +16,8 @@ import java.util.stream.Stream;
 
 /**
  * The benchmark's own Baton server: a copy of the configured server's {@code standalone/configuration}
- * in a fresh base directory (so a fresh H2 database), started with a port offset, the EAR deployed by
+ * in a fresh base directory (so a fresh H2 database; a PostgreSQL database is dropped and created
+ * again, see {@link BenchDatabase}), started with a port offset, the EAR deployed by
  * the deployment scanner (marker files), and stopped again on {@link #close()} or JVM exit.
  */
 final class BatonServer implements AutoCloseable {
@@ -75,6 +76,11 @@ final class BatonServer implements AutoCloseable {
         }
         Path base = config.serverBase();
         deleteRecursively(base);
+        try {
+            config.database().recreate();
+        } catch (java.sql.SQLException e) {
+            throw new IOException("cannot recreate the benchmark database: " + e.getMessage(), e);
+        }
         copyConfiguration(jbossHome.resolve("standalone/configuration"), base.resolve("configuration"));
         Path deployments = Files.createDirectories(base.resolve("deployments"));
         Files.createDirectories(base.resolve("log"));
@@ -103,16 +109,18 @@ final class BatonServer implements AutoCloseable {
         requireFree(config.managementPort());
         Path jbossHome = config.jbossHome();
         Path base = config.serverBase();
-        ProcessBuilder builder = new ProcessBuilder(
-                        jbossHome.resolve("bin/standalone.sh").toString(),
-                        "-c",
-                        "standalone-full.xml",
-                        "-b",
-                        "127.0.0.1",
-                        "-bmanagement",
-                        "127.0.0.1",
-                        "-Djboss.server.base.dir=" + base,
-                        "-Djboss.socket.binding.port-offset=" + config.portOffset())
+        List<String> command = new ArrayList<>(List.of(
+                jbossHome.resolve("bin/standalone.sh").toString(),
+                "-c",
+                config.database().serverConfig(),
+                "-b",
+                "127.0.0.1",
+                "-bmanagement",
+                "127.0.0.1",
+                "-Djboss.server.base.dir=" + base,
+                "-Djboss.socket.binding.port-offset=" + config.portOffset()));
+        command.addAll(config.database().serverProperties());
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(base.resolve("log/console.log").toFile());
         builder.environment().put("JAVA_OPTS", String.join(" ", javaOptions));

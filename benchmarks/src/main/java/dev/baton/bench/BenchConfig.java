@@ -32,6 +32,7 @@ import java.nio.file.Path;
  * @param httpBatch http-batch submission: tasks per request
  * @param pagingRows paging: finished tasks inserted into the database before listing them
  * @param workflowRuns workflow: runs of the 10-action workflow started
+ * @param database the server's database: H2 (default) or PostgreSQL ({@code -Dbench.db=postgresql})
  */
 record BenchConfig(
         Path jbossHome,
@@ -55,7 +56,8 @@ record BenchConfig(
         int jmsBatch,
         int httpBatch,
         int pagingRows,
-        int workflowRuns) {
+        int workflowRuns,
+        BenchDatabase database) {
 
     static BenchConfig fromSystemProperties() {
         return new BenchConfig(
@@ -80,7 +82,8 @@ record BenchConfig(
                 Math.max(1, integer("bench.jms.batch", 100)),
                 Math.max(1, integer("bench.http.batch", 100)),
                 Math.max(1, integer("bench.paging.rows", 1_000_000)),
-                Math.max(1, integer("bench.workflow.runs", 500)));
+                Math.max(1, integer("bench.workflow.runs", 500)),
+                BenchDatabase.fromSystemProperties());
     }
 
     int httpPort() {

@@ -74,8 +74,9 @@ public final class Benchmarks {
         out.println();
         out.println("- CPUs: " + Machine.cpus() + ", memory " + Machine.memory());
         out.println("- Java: " + Machine.java() + "; OS " + Machine.os());
-        out.println("- Server: WildFly at " + config.jbossHome().getFileName() + ", standalone-full.xml, H2 file"
-                + " database (fresh), port offset " + config.portOffset() + ", " + String.join(" ", serverOptions));
+        out.println("- Server: WildFly at " + config.jbossHome().getFileName() + ", "
+                + config.database().serverConfig() + ", " + config.database().describe() + ", port offset "
+                + config.portOffset() + ", " + String.join(" ", serverOptions));
         out.println("- Load (uptime; other processes share this machine) and speed check (one thread hashing"
                 + " 256 MiB with SHA-256, and a random walk through 64 MiB of memory; a shared machine's speed"
                 + " changes over the day, and every figure moves with it):");
