@@ -75,6 +75,28 @@ class TasksApiIT {
     }
 
     @Test
+    void aWaitedAnswerOfATaskThatEndsInItsFirstAttemptIsTheTaskAsStored() {
+        // the finishing transaction hands its one attempt to the answer instead of reading the history back
+        assertFirstAttemptAnswer("{\"handler\":\"noop\"}", "SUCCEEDED", "SUCCEEDED");
+        assertFirstAttemptAnswer(
+                "{\"handler\":\"fail\",\"params\":{\"succeedOnTry\":2},\"maxTries\":1}", "ERROR", "FAILED");
+    }
+
+    private void assertFirstAttemptAnswer(String body, String status, String outcome) {
+        Api.Reply reply = api.post("/api/tasks?wait=30", body);
+
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        JsonObject answered = reply.json();
+        assertThat(answered.getString("status")).isEqualTo(status);
+        assertThat(answered.getJsonArray("attempts")).hasSize(1);
+        assertThat(answered.getJsonArray("attempts").getJsonObject(0).getString("outcome"))
+                .isEqualTo(outcome);
+        assertThat(answered)
+                .as("the ?wait answer and a later read of " + body)
+                .isEqualTo(api.get("/api/tasks/" + answered.getString("id")).json());
+    }
+
+    @Test
     void aRepeatedSubmissionOfAFinishedTaskAnswersAtOnceWhenWaiting() {
         String key = "wait-repeat-" + System.nanoTime();
         Api.Reply first = api.post("/api/tasks?wait=30", "{\"handler\":\"noop\",\"idempotencyKey\":\"" + key + "\"}");

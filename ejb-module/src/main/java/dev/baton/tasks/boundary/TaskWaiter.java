@@ -5,6 +5,7 @@ import dev.baton.tasks.control.FinishWaits.Outcome;
 import dev.baton.tasks.control.TaskFinished;
 import dev.baton.tasks.control.TaskJson;
 import dev.baton.tasks.control.TaskStore;
+import dev.baton.tasks.entity.TaskAttempt;
 import dev.baton.tasks.entity.TaskStatus;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -15,6 +16,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -85,8 +87,8 @@ public class TaskWaiter {
     /** In the finishing transaction: the task as its waiters will get it, when there are any. */
     void snapshot(@Observes TaskFinished event) {
         if (waits.isWaitedFor(event.taskId())) {
-            store.find(event.taskId())
-                    .ifPresent(task -> waits.snapshot(task.getId(), TaskJson.of(task, store.attempts(task.getId()))));
+            List<TaskAttempt> attempts = event.attempts() != null ? event.attempts() : store.attempts(event.taskId());
+            store.find(event.taskId()).ifPresent(task -> waits.snapshot(task.getId(), TaskJson.of(task, attempts)));
         }
     }
 

@@ -290,14 +290,16 @@ public class TaskLifecycle {
             }
             return task == null ? null : task.getStatus();
         }
+        // A task's first attempt is its whole history: observers of its end need not read it back.
+        List<TaskAttempt> history = claim.tryNumber() == 1 && attempt != null ? List.of(attempt) : null;
         if (outcome instanceof HandlerOutcome.Success success) {
             end(attempt, AttemptOutcome.SUCCEEDED, null, now);
             task.setResult(JsonDocuments.print(success.result()));
             task.setError(null);
-            terminate(task, TaskStatus.SUCCEEDED, now);
+            terminate(task, TaskStatus.SUCCEEDED, now, history);
         } else if (outcome instanceof HandlerOutcome.Failure failure) {
             end(attempt, failure.timedOut() ? AttemptOutcome.TIMED_OUT : AttemptOutcome.FAILED, failure.error(), now);
-            fail(task, failure.error(), now);
+            fail(task, failure.error(), now, history);
         } else if (outcome instanceof HandlerOutcome.Split split) {
             end(attempt, AttemptOutcome.SPLIT, null, now);
             startWaiting(task, split.children());
@@ -577,6 +579,11 @@ public class TaskLifecycle {
     }
 
     private void fail(Task task, String error, long now) {
+        fail(task, error, now, null);
+    }
+
+    /** {@link #fail(Task, String, long)}; {@code history}: the task's attempts when known, else null. */
+    private void fail(Task task, String error, long now, List<TaskAttempt> history) {
         task.setError(error);
         if (task.getTries() < task.getMaxTries()) {
             Duration delay = new Backoff(config.retryBaseDelay(), config.retryMaxDelay(), ThreadLocalRandom.current())
@@ -587,7 +594,7 @@ public class TaskLifecycle {
             task.setAgedTime(null);
             dispatcher.dispatch(task, delay);
         } else {
-            terminate(task, TaskStatus.ERROR, now);
+            terminate(task, TaskStatus.ERROR, now, history);
         }
     }
 
@@ -601,6 +608,11 @@ public class TaskLifecycle {
     }
 
     private void terminate(Task task, TaskStatus status, long now) {
+        terminate(task, status, now, null);
+    }
+
+    /** Ends the task in {@code status}; {@code history}: its attempts when the caller holds all of them, else null. */
+    private void terminate(Task task, TaskStatus status, long now, List<TaskAttempt> history) {
         task.moveTo(status);
         task.setEndTime(now);
         task.setNextTime(null);
@@ -608,7 +620,7 @@ public class TaskLifecycle {
         if (task.getParentId() != null) {
             childTerminated(task.getParentId());
         }
-        finished.fire(new TaskFinished(task.getId(), status, task.getOrigin()));
+        finished.fire(new TaskFinished(task.getId(), status, task.getOrigin(), history));
     }
 
     private void childTerminated(String parentId) {
