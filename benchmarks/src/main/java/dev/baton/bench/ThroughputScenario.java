@@ -67,7 +67,12 @@ final class ThroughputScenario {
                     measured.stream().mapToLong(t -> t.end() - t.submit()).toArray());
             String how = submitter.describe();
             return List.of(
-                    new Figure(NAME, "tasks", String.format("%,d", n), "noop, durable (" + (config.database().isH2() ? "H2" : "PostgreSQL") + " + persistent JMS, XA)"),
+                    new Figure(
+                            NAME,
+                            "tasks",
+                            String.format("%,d", n),
+                            "noop, durable (" + (config.database().isH2() ? "H2" : "PostgreSQL")
+                                    + " + persistent JMS, XA)"),
                     new Figure(
                             NAME,
                             "submission rate",
