@@ -3,11 +3,11 @@ package dev.baton.tasks.control;
 import dev.baton.handlers.control.HandlerRegistry;
 import dev.baton.infrastructure.config.BatonConfig;
 import dev.baton.infrastructure.jms.Destinations;
+import dev.baton.infrastructure.jms.TransactionJms;
 import dev.baton.tasks.entity.Task;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.jms.JMSContext;
 import jakarta.jms.JMSProducer;
 import jakarta.jms.Queue;
 import java.time.Duration;
@@ -25,7 +25,7 @@ import java.util.List;
 public class Dispatcher {
 
     @Inject
-    JMSContext jms;
+    TransactionJms jms;
 
     @Resource(lookup = Destinations.DISPATCH_QUEUE)
     Queue dispatchQueue;
@@ -53,7 +53,7 @@ public class Dispatcher {
     public void dispatchNew(List<Task> tasks) {
         DispatchPlan plan = DispatchPlan.of(tasks, t -> handlers.isInline(t.getHandler()), config.dispatchGroupSize());
         for (DispatchPlan.Grouped grouped : plan.groups()) {
-            grouped.group().sendWith(jms.createProducer().setPriority(grouped.jmsPriority()), dispatchQueue);
+            grouped.group().sendWith(jms.context().createProducer().setPriority(grouped.jmsPriority()), dispatchQueue);
         }
         for (Task task : plan.singles()) {
             send(task, task.getDispatchSeq(), Duration.ZERO);
@@ -61,7 +61,8 @@ public class Dispatcher {
     }
 
     private void send(Task task, int seq, Duration delay) {
-        JMSProducer producer = jms.createProducer()
+        JMSProducer producer = jms.context()
+                .createProducer()
                 .setPriority(Destinations.jmsPriority(task.getEffectivePriority()))
                 .setProperty(Destinations.SEQ, seq);
         if (!delay.isZero() && !delay.isNegative()) {
