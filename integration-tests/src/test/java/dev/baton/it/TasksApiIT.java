@@ -97,6 +97,25 @@ class TasksApiIT {
     }
 
     @Test
+    void aWaitThatRunsOutAnswers202WithTheTaskUnfinished() {
+        long start = System.nanoTime();
+        Api.Reply submitted = api.post("/api/tasks?wait=1", "{\"handler\":\"sleep\",\"params\":{\"ms\":4000}}");
+        long submitMillis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(202);
+        assertThat(submitted.json().getString("status")).isIn("QUEUED", "RUNNING");
+        assertThat(submitMillis).as("held for its 1 s, not until the task ends").isBetween(1_000L, 3_000L);
+
+        String id = submitted.json().getString("id");
+        start = System.nanoTime();
+        Api.Reply result = api.get("/api/tasks/" + id + "/result?wait=1");
+        long resultMillis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(result.status()).as(result.toString()).isEqualTo(202);
+        assertThat(resultMillis).isBetween(1_000L, 3_000L);
+    }
+
+    @Test
     void aRepeatedSubmissionOfAFinishedTaskAnswersAtOnceWhenWaiting() {
         String key = "wait-repeat-" + System.nanoTime();
         Api.Reply first = api.post("/api/tasks?wait=30", "{\"handler\":\"noop\",\"idempotencyKey\":\"" + key + "\"}");

@@ -167,6 +167,11 @@ public class TaskService {
         return store.find(id).map(Task::getStatus);
     }
 
+    /** Which of {@code ids} are terminal or gone (for the {@code ?wait} poll of tasks finished elsewhere). */
+    public java.util.Set<String> finishedAmong(java.util.Collection<String> ids) {
+        return store.finishedAmong(ids);
+    }
+
     public JsonObject list(TaskQuery query) {
         TaskPage page = store.list(query);
         JsonArrayBuilder items = Json.createArrayBuilder();

@@ -7,6 +7,7 @@ import dev.baton.tasks.control.TaskJson;
 import dev.baton.tasks.control.TaskStore;
 import dev.baton.tasks.entity.TaskAttempt;
 import dev.baton.tasks.entity.TaskStatus;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -17,23 +18,36 @@ import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Lets callers wait for a task to finish ({@code ?wait=}) without holding a thread: completes on the
  * local "finished" event right after the commit (with the task's JSON, taken in the finishing
  * transaction, when someone was waiting already), and polls the database once a second for tasks that
- * finish on another node.
+ * finish on another node. One periodic sweep serves every wait (timeouts and that poll, one query for
+ * all waited tasks), so a thousand waiting clients cost one timer and one query a second, not a thousand
+ * of each.
  */
 @ApplicationScoped
 public class TaskWaiter {
 
     /** Finished task ids remembered, so a wait registered just after its task finished here ends at once. */
     static final int RECENT = 10_000;
+    /** How often the sweep ends timed-out waits: a wait lasts at most this much longer than asked. */
+    static final long SWEEP_MILLIS = 100;
+    /** Every how many sweeps the database is asked for waited tasks that finished on another node (1 s). */
+    static final int POLL_SWEEPS = 10;
+
+    private static final Logger LOG = Logger.getLogger(TaskWaiter.class.getName());
 
     private final FinishWaits waits = new FinishWaits(RECENT);
+    private volatile ScheduledFuture<?> sweeper;
+    private int sweeps; // only the sweep touches it, and sweeps never overlap (fixed delay)
 
     @EJB
     TaskService tasks;
@@ -62,26 +76,62 @@ public class TaskWaiter {
      * node is found by the poll. The outcome carries the finished task when this node finished it.
      */
     public CompletableFuture<Outcome> awaitFinish(String taskId, Duration max) {
-        CompletableFuture<Outcome> done = waits.register(taskId);
-        if (done.isDone()) {
-            return done;
+        CompletableFuture<Outcome> done = waits.register(taskId, deadline(System.currentTimeMillis(), max));
+        if (!done.isDone()) {
+            startSweeping();
         }
-        ScheduledFuture<?> poll = scheduler.scheduleWithFixedDelay(
-                () -> {
-                    if (isTerminal(taskId)) {
-                        done.complete(Outcome.FINISHED);
-                    }
-                },
-                1,
-                1,
-                TimeUnit.SECONDS);
-        ScheduledFuture<?> timeout =
-                scheduler.schedule(() -> done.complete(Outcome.TIMED_OUT), max.toMillis(), TimeUnit.MILLISECONDS);
-        done.whenComplete((outcome, error) -> {
-            poll.cancel(false);
-            timeout.cancel(false);
-        });
         return done;
+    }
+
+    /** {@code now + max}, saturating (a wait of a year, or longer, never wraps around). */
+    static long deadline(long now, Duration max) {
+        long millis = max.toMillis();
+        return millis >= Long.MAX_VALUE - now ? Long.MAX_VALUE : now + millis;
+    }
+
+    private void startSweeping() {
+        if (sweeper == null) {
+            synchronized (this) {
+                if (sweeper == null) {
+                    sweeper = scheduler.scheduleWithFixedDelay(
+                            this::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+                }
+            }
+        }
+    }
+
+    /**
+     * One sweep for all waits (instead of a timer and a poll per wait): ends the waits past their
+     * deadline and, every {@link #POLL_SWEEPS}th sweep, those whose task the database shows finished (on
+     * another node), in one query. Completions run on the executor, so a waiter's follow-up read never
+     * holds up the sweep.
+     */
+    void sweep() {
+        try {
+            Runnable expired = waits.expired(System.currentTimeMillis());
+            if (expired != null) {
+                executor.execute(expired);
+            }
+            if (++sweeps % POLL_SWEEPS == 0) {
+                Set<String> ids = waits.waitedIds();
+                if (!ids.isEmpty()) {
+                    Runnable finished = waits.finishedElsewhere(tasks.finishedAmong(ids));
+                    if (finished != null) {
+                        executor.execute(finished);
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            // a periodic task that throws is never run again: log and sweep again next time
+            LOG.log(Level.WARNING, "the ?wait sweep failed; it runs again in " + SWEEP_MILLIS + " ms", e);
+        }
+    }
+
+    @PreDestroy
+    void stopSweeping() {
+        if (sweeper != null) {
+            sweeper.cancel(false);
+        }
     }
 
     /** In the finishing transaction: the task as its waiters will get it, when there are any. */

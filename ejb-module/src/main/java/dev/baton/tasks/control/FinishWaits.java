@@ -2,6 +2,7 @@ package dev.baton.tasks.control;
 
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +27,7 @@ public final class FinishWaits {
     }
 
     private final Map<String, List<CompletableFuture<Outcome>>> waiting = new ConcurrentHashMap<>();
+    private final Map<CompletableFuture<Outcome>, Long> deadlines = new ConcurrentHashMap<>();
     private final Map<String, JsonObject> snapshots = new ConcurrentHashMap<>();
     private final Set<String> recent;
 
@@ -39,12 +41,19 @@ public final class FinishWaits {
         }));
     }
 
+    /** {@link #register(String, long)} without a deadline. */
+    public CompletableFuture<Outcome> register(String taskId) {
+        return register(taskId, Long.MAX_VALUE);
+    }
+
     /**
      * A wait for {@code taskId}; completed by {@link #finished}, or at once if the task finished here
-     * lately. The caller completes it otherwise (a timeout, a poll); it is forgotten once complete.
+     * lately, or by {@link #expired} after {@code deadline} (epoch ms), or by {@link #finishedElsewhere};
+     * the caller may complete it too. It is forgotten once complete.
      */
-    public CompletableFuture<Outcome> register(String taskId) {
+    public CompletableFuture<Outcome> register(String taskId, long deadline) {
         CompletableFuture<Outcome> wait = new CompletableFuture<>();
+        deadlines.put(wait, deadline);
         waiting.compute(taskId, (id, list) -> {
             List<CompletableFuture<Outcome>> waits = list == null ? new ArrayList<>(1) : list;
             waits.add(wait);
@@ -87,7 +96,40 @@ public final class FinishWaits {
         return () -> waits.forEach(w -> w.complete(outcome));
     }
 
+    /** What ends, as timed out, every wait whose deadline is not after {@code now}; null when none. */
+    public Runnable expired(long now) {
+        List<CompletableFuture<Outcome>> due = new ArrayList<>();
+        deadlines.forEach((wait, deadline) -> {
+            if (deadline <= now) {
+                due.add(wait);
+            }
+        });
+        return due.isEmpty() ? null : () -> due.forEach(w -> w.complete(Outcome.TIMED_OUT));
+    }
+
+    /** The ids of the tasks waited for now. */
+    public Set<String> waitedIds() {
+        return Set.copyOf(waiting.keySet());
+    }
+
+    /**
+     * What ends the waits of {@code taskIds}, tasks found finished in the database (on another node: no
+     * snapshot); null when nobody waits for them.
+     */
+    public Runnable finishedElsewhere(Collection<String> taskIds) {
+        List<CompletableFuture<Outcome>> done = new ArrayList<>();
+        for (String id : taskIds) {
+            // read under the map's lock, like every change of a task's list of waits
+            waiting.computeIfPresent(id, (key, waits) -> {
+                done.addAll(waits);
+                return waits;
+            });
+        }
+        return done.isEmpty() ? null : () -> done.forEach(w -> w.complete(Outcome.FINISHED));
+    }
+
     private void forget(String taskId, CompletableFuture<Outcome> wait) {
+        deadlines.remove(wait);
         waiting.computeIfPresent(taskId, (id, list) -> {
             list.remove(wait);
             return list.isEmpty() ? null : list;

@@ -25,6 +25,26 @@ public class TaskStore {
         return Optional.ofNullable(em.find(Task.class, id));
     }
 
+    /**
+     * Which of {@code ids} are terminal or gone (deleted): one query per 500 ids, reading only ids and
+     * statuses.
+     */
+    public java.util.Set<String> finishedAmong(java.util.Collection<String> ids) {
+        java.util.Set<String> finished = new java.util.HashSet<>(ids);
+        List<String> all = List.copyOf(ids);
+        for (int from = 0; from < all.size(); from += 500) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+            for (Object[] row : em.createQuery("SELECT t.id, t.status FROM Task t WHERE t.id IN :ids", Object[].class)
+                    .setParameter("ids", chunk)
+                    .getResultList()) {
+                if (!((TaskStatus) row[1]).isTerminal()) {
+                    finished.remove((String) row[0]);
+                }
+            }
+        }
+        return finished;
+    }
+
     /** Just the task's status (a cheap read: no JSON columns). */
     public Optional<TaskStatus> status(String id) {
         return em.createQuery("SELECT t.status FROM Task t WHERE t.id = :id", TaskStatus.class)

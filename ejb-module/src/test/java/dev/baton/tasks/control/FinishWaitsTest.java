@@ -129,4 +129,58 @@ class FinishWaitsTest {
             assertThat(all.get(i).isDone()).as("t%d", i).isEqualTo(i % 2 == 0);
         }
     }
+
+    @Test
+    void aWaitTimesOutAtItsDeadlineAndNotBefore() {
+        FinishWaits waits = new FinishWaits(10);
+        CompletableFuture<Outcome> early = waits.register("t1", 1_000);
+        CompletableFuture<Outcome> late = waits.register("t2", 2_000);
+        CompletableFuture<Outcome> forever = waits.register("t3");
+
+        assertThat(waits.expired(999)).isNull();
+        waits.expired(1_000).run();
+
+        assertThat(early.join()).isEqualTo(Outcome.TIMED_OUT);
+        assertThat(late).isNotDone();
+        assertThat(forever).isNotDone();
+        assertThat(waits.isWaitedFor("t1")).isFalse();
+        assertThat(waits.expired(1_500))
+                .as("a completed wait is not expired again")
+                .isNull();
+        waits.expired(Long.MAX_VALUE - 1).run();
+        assertThat(late.join()).isEqualTo(Outcome.TIMED_OUT);
+        assertThat(forever).as("no deadline").isNotDone();
+    }
+
+    @Test
+    void aWaitThatFinishedIsNotTimedOutLater() {
+        FinishWaits waits = new FinishWaits(10);
+        CompletableFuture<Outcome> wait = waits.register("t1", 1_000);
+        waits.finished("t1").run();
+
+        assertThat(waits.expired(5_000)).isNull();
+        assertThat(wait.join()).isEqualTo(Outcome.FINISHED);
+    }
+
+    @Test
+    void tasksFoundFinishedElsewhereEndTheirWaitsWithoutASnapshot() {
+        FinishWaits waits = new FinishWaits(10);
+        CompletableFuture<Outcome> first = waits.register("t1", 9_000);
+        CompletableFuture<Outcome> second = waits.register("t1", 9_000);
+        CompletableFuture<Outcome> other = waits.register("t2", 9_000);
+        assertThat(waits.waitedIds()).containsExactlyInAnyOrder("t1", "t2");
+
+        assertThat(waits.finishedElsewhere(List.of("t9")))
+                .as("nobody waits for t9")
+                .isNull();
+        waits.finishedElsewhere(List.of("t1", "t9")).run();
+
+        assertThat(first.join()).isEqualTo(Outcome.FINISHED);
+        assertThat(second.join()).isEqualTo(Outcome.FINISHED);
+        assertThat(other).isNotDone();
+        assertThat(waits.waitedIds()).containsExactly("t2");
+        waits.expired(10_000).run();
+        assertThat(other.join()).isEqualTo(Outcome.TIMED_OUT);
+        assertThat(first.join()).as("a finished wait stays finished").isEqualTo(Outcome.FINISHED);
+    }
 }

@@ -1,0 +1,70 @@
+package dev.baton.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baton.tasks.boundary.TaskWaiter;
+import dev.baton.tasks.control.FinishWaits.Outcome;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * In-container tests of the {@code ?wait} machinery's shared sweep: waits end at their deadline, and a
+ * task that finished where this node saw no event (another node) is found by the once-a-second poll,
+ * one query for every waited task.
+ */
+@ExtendWith(ArquillianExtension.class)
+class TaskWaiterIT {
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return Deployments.batonWith(TaskWaiterIT.class, TaskRows.class);
+    }
+
+    @Inject
+    TaskWaiter waiter;
+
+    @EJB
+    TaskRows rows;
+
+    @Test
+    void manyWaitsForTasksFinishedElsewhereAllEndThroughThePoll() {
+        List<String> ids = new ArrayList<>();
+        List<CompletableFuture<Outcome>> waits = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            String id = rows.undispatched("noop", "null"); // queued, never dispatched: it cannot end here
+            ids.add(id);
+            waits.add(waiter.awaitFinish(id, Duration.ofSeconds(60)));
+        }
+        assertThat(waits).noneMatch(CompletableFuture::isDone);
+
+        ids.forEach(rows::finishElsewhere);
+
+        InContainer.await().atMost(Duration.ofSeconds(10)).until(() -> waits.stream()
+                .allMatch(CompletableFuture::isDone));
+        assertThat(waits).allSatisfy(w -> assertThat(w.join()).isEqualTo(Outcome.FINISHED));
+    }
+
+    @Test
+    void aWaitEndsAtItsDeadlineWithinASweep() {
+        String id = rows.undispatched("noop", "null");
+        long start = System.nanoTime();
+
+        CompletableFuture<Outcome> wait = waiter.awaitFinish(id, Duration.ofMillis(300));
+
+        Outcome outcome =
+                InContainer.await().atMost(Duration.ofSeconds(5)).until(() -> wait.getNow(null), o -> o != null);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(outcome).isEqualTo(Outcome.TIMED_OUT);
+        assertThat(millis).as("ended after its 300 ms, within a sweep or so").isBetween(300L, 1_500L);
+        assertThat(rows.status(id)).isEqualTo("QUEUED");
+    }
+}
