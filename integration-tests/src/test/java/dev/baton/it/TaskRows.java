@@ -31,7 +31,12 @@ public class TaskRows {
 
     /** Stores a QUEUED task whose first dispatch (sequence 1) was never sent; params are stored as given. */
     public String undispatched(String handler, String rawParams) {
-        Task task = new Task(Ids.newId(), handler, 50, System.currentTimeMillis());
+        return undispatched(Ids.newId(), handler, rawParams);
+    }
+
+    /** {@link #undispatched(String, String)} under an id chosen beforehand. */
+    public String undispatched(String id, String handler, String rawParams) {
+        Task task = new Task(id, handler, 50, System.currentTimeMillis());
         task.setParams(rawParams);
         task.setMaxTries(3);
         task.setTimeoutSeconds(30);

@@ -2,6 +2,7 @@ package dev.baton.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.baton.infrastructure.ids.Ids;
 import dev.baton.tasks.boundary.TaskWaiter;
 import dev.baton.tasks.control.FinishWaits.Outcome;
 import jakarta.ejb.EJB;
@@ -51,6 +52,23 @@ class TaskWaiterIT {
         InContainer.await().atMost(Duration.ofSeconds(10)).until(() -> waits.stream()
                 .allMatch(CompletableFuture::isDone));
         assertThat(waits).allSatisfy(w -> assertThat(w.join()).isEqualTo(Outcome.FINISHED));
+    }
+
+    @Test
+    void aWaitForATaskNotStoredYetOutlastsThePollsUntilTheTaskEnds() {
+        // a ?wait submission registers its wait before the task's row is committed
+        String id = Ids.newId();
+        CompletableFuture<Outcome> wait = waiter.awaitFinish(id, Duration.ofSeconds(60));
+
+        InContainer.await()
+                .during(Duration.ofMillis(2_500)) // two polls or more
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> !wait.isDone());
+        rows.undispatched(id, "noop", "null");
+        rows.finishElsewhere(id);
+
+        assertThat(InContainer.await().atMost(Duration.ofSeconds(10)).until(() -> wait.getNow(null), o -> o != null))
+                .isEqualTo(Outcome.FINISHED);
     }
 
     @Test

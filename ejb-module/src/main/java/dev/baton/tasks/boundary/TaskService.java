@@ -167,9 +167,9 @@ public class TaskService {
         return store.find(id).map(Task::getStatus);
     }
 
-    /** Which of {@code ids} are terminal or gone (for the {@code ?wait} poll of tasks finished elsewhere). */
-    public java.util.Set<String> finishedAmong(java.util.Collection<String> ids) {
-        return store.finishedAmong(ids);
+    /** For each of {@code ids} that exists, whether it is terminal (the {@code ?wait} poll). */
+    public java.util.Map<String, Boolean> terminalAmong(java.util.Collection<String> ids) {
+        return store.terminalAmong(ids);
     }
 
     public JsonObject list(TaskQuery query) {

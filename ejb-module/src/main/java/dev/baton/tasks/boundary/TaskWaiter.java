@@ -103,7 +103,7 @@ public class TaskWaiter {
     /**
      * One sweep for all waits (instead of a timer and a poll per wait): ends the waits past their
      * deadline and, every {@link #POLL_SWEEPS}th sweep, those whose task the database shows finished (on
-     * another node), in one query. Completions run on the executor, so a waiter's follow-up read never
+     * another node) or deleted, in one query (see {@link FinishWaits#polled}). Completions run on the executor, so a waiter's follow-up read never
      * holds up the sweep.
      */
     void sweep() {
@@ -115,7 +115,7 @@ public class TaskWaiter {
             if (++sweeps % POLL_SWEEPS == 0) {
                 Set<String> ids = waits.waitedIds();
                 if (!ids.isEmpty()) {
-                    Runnable finished = waits.finishedElsewhere(tasks.finishedAmong(ids));
+                    Runnable finished = waits.polled(tasks.terminalAmong(ids));
                     if (finished != null) {
                         executor.execute(finished);
                     }

@@ -2,7 +2,6 @@ package dev.baton.tasks.control;
 
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +28,7 @@ public final class FinishWaits {
     private final Map<String, List<CompletableFuture<Outcome>>> waiting = new ConcurrentHashMap<>();
     private final Map<CompletableFuture<Outcome>, Long> deadlines = new ConcurrentHashMap<>();
     private final Map<String, JsonObject> snapshots = new ConcurrentHashMap<>();
+    private final Set<String> seen = ConcurrentHashMap.newKeySet();
     private final Set<String> recent;
 
     /** @param recentCapacity how many of the latest finished task ids are remembered */
@@ -48,7 +48,7 @@ public final class FinishWaits {
 
     /**
      * A wait for {@code taskId}; completed by {@link #finished}, or at once if the task finished here
-     * lately, or by {@link #expired} after {@code deadline} (epoch ms), or by {@link #finishedElsewhere};
+     * lately, or by {@link #expired} after {@code deadline} (epoch ms), or by {@link #polled};
      * the caller may complete it too. It is forgotten once complete.
      */
     public CompletableFuture<Outcome> register(String taskId, long deadline) {
@@ -113,18 +113,29 @@ public final class FinishWaits {
     }
 
     /**
-     * What ends the waits of {@code taskIds}, tasks found finished in the database (on another node: no
-     * snapshot); null when nobody waits for them.
+     * What a poll of the database found for the waited tasks ({@code terminal}: each task that exists,
+     * and whether it is terminal) ends: the waits of terminal tasks (finished on another node, so without
+     * a snapshot), and of tasks that are gone after an earlier poll saw them (deleted once finished). A
+     * task not found that no poll has seen yet is not gone: a {@code ?wait} submission waits for its task
+     * before the task's row is committed. Null when it ends nothing.
      */
-    public Runnable finishedElsewhere(Collection<String> taskIds) {
+    public Runnable polled(Map<String, Boolean> terminal) {
         List<CompletableFuture<Outcome>> done = new ArrayList<>();
-        for (String id : taskIds) {
-            // read under the map's lock, like every change of a task's list of waits
-            waiting.computeIfPresent(id, (key, waits) -> {
-                done.addAll(waits);
-                return waits;
-            });
+        for (String id : waiting.keySet()) {
+            Boolean ended = terminal.get(id);
+            boolean gone = ended == null && seen.contains(id);
+            if (ended != null) {
+                seen.add(id);
+            }
+            if (Boolean.TRUE.equals(ended) || gone) {
+                // read under the map's lock, like every change of a task's list of waits
+                waiting.computeIfPresent(id, (key, waits) -> {
+                    done.addAll(waits);
+                    return waits;
+                });
+            }
         }
+        seen.retainAll(waiting.keySet());
         return done.isEmpty() ? null : () -> done.forEach(w -> w.complete(Outcome.FINISHED));
     }
 

@@ -26,23 +26,21 @@ public class TaskStore {
     }
 
     /**
-     * Which of {@code ids} are terminal or gone (deleted): one query per 500 ids, reading only ids and
-     * statuses.
+     * For each of {@code ids} that exists, whether it is terminal: one query per 500 ids, reading only
+     * ids and statuses. Ids not in the map do not exist (yet, or any more).
      */
-    public java.util.Set<String> finishedAmong(java.util.Collection<String> ids) {
-        java.util.Set<String> finished = new java.util.HashSet<>(ids);
+    public Map<String, Boolean> terminalAmong(java.util.Collection<String> ids) {
+        Map<String, Boolean> terminal = new java.util.HashMap<>();
         List<String> all = List.copyOf(ids);
         for (int from = 0; from < all.size(); from += 500) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
             for (Object[] row : em.createQuery("SELECT t.id, t.status FROM Task t WHERE t.id IN :ids", Object[].class)
                     .setParameter("ids", chunk)
                     .getResultList()) {
-                if (!((TaskStatus) row[1]).isTerminal()) {
-                    finished.remove((String) row[0]);
-                }
+                terminal.put((String) row[0], ((TaskStatus) row[1]).isTerminal());
             }
         }
-        return finished;
+        return terminal;
     }
 
     /** Just the task's status (a cheap read: no JSON columns). */

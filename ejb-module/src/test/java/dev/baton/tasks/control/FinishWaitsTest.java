@@ -7,6 +7,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -163,24 +164,40 @@ class FinishWaitsTest {
     }
 
     @Test
-    void tasksFoundFinishedElsewhereEndTheirWaitsWithoutASnapshot() {
+    void aPollEndsTheWaitsOfTasksFoundTerminalWithoutASnapshot() {
         FinishWaits waits = new FinishWaits(10);
         CompletableFuture<Outcome> first = waits.register("t1", 9_000);
         CompletableFuture<Outcome> second = waits.register("t1", 9_000);
-        CompletableFuture<Outcome> other = waits.register("t2", 9_000);
+        CompletableFuture<Outcome> running = waits.register("t2", 9_000);
         assertThat(waits.waitedIds()).containsExactlyInAnyOrder("t1", "t2");
 
-        assertThat(waits.finishedElsewhere(List.of("t9")))
-                .as("nobody waits for t9")
+        assertThat(waits.polled(Map.of("t2", false, "t9", true)))
+                .as("t2 runs, nobody waits for t9")
                 .isNull();
-        waits.finishedElsewhere(List.of("t1", "t9")).run();
+        waits.polled(Map.of("t1", true, "t2", false)).run();
 
         assertThat(first.join()).isEqualTo(Outcome.FINISHED);
         assertThat(second.join()).isEqualTo(Outcome.FINISHED);
-        assertThat(other).isNotDone();
+        assertThat(running).isNotDone();
         assertThat(waits.waitedIds()).containsExactly("t2");
         waits.expired(10_000).run();
-        assertThat(other.join()).isEqualTo(Outcome.TIMED_OUT);
+        assertThat(running.join()).isEqualTo(Outcome.TIMED_OUT);
         assertThat(first.join()).as("a finished wait stays finished").isEqualTo(Outcome.FINISHED);
+    }
+
+    @Test
+    void aTaskNotFoundIsGoneOnlyAfterAPollSawIt() {
+        FinishWaits waits = new FinishWaits(10);
+        // a ?wait submission registers before its task's row is committed
+        CompletableFuture<Outcome> early = waits.register("t1", 9_000);
+
+        assertThat(waits.polled(Map.of())).as("not committed yet: not gone").isNull();
+        assertThat(waits.polled(Map.of("t1", false)))
+                .as("now it exists and runs")
+                .isNull();
+        assertThat(early).isNotDone();
+        waits.polled(Map.of()).run(); // deleted on another node after it finished there
+
+        assertThat(early.join()).isEqualTo(Outcome.FINISHED);
     }
 }
