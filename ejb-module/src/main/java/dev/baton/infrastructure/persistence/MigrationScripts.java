@@ -17,8 +17,48 @@ public final class MigrationScripts {
 
     private static final Pattern NAME = Pattern.compile("V(\\d+)__([A-Za-z0-9_]+)\\.sql");
 
-    /** One migration: its version, description and SQL statements. */
-    public record Migration(int version, String description, List<String> statements) {}
+    /** The databases a statement can be tagged for: {@code @h2 ...;} runs on H2 only. */
+    public static final List<String> DATABASES = List.of("h2", "postgresql");
+
+    private static final Pattern TAG = Pattern.compile("@([a-z0-9]+)\\s+(.*)", Pattern.DOTALL);
+
+    /**
+     * One migration: its version, description and SQL statements. A statement that starts with a tag,
+     * {@code @h2} or {@code @postgresql}, runs on that database only (where their SQL differs).
+     */
+    public record Migration(int version, String description, List<String> statements) {
+
+        public Migration {
+            statements = List.copyOf(statements);
+            for (String statement : statements) {
+                Matcher tag = TAG.matcher(statement);
+                if (tag.matches() && !DATABASES.contains(tag.group(1))) {
+                    throw new IllegalStateException("migration V" + version + ": unknown database tag @" + tag.group(1)
+                            + " (known: " + DATABASES + ")");
+                }
+            }
+        }
+
+        /** The statements that run on {@code database} (one of {@link #DATABASES}), tags removed. */
+        public List<String> statementsFor(String database) {
+            List<String> run = new ArrayList<>();
+            for (String statement : statements) {
+                Matcher tag = TAG.matcher(statement);
+                if (!tag.matches()) {
+                    run.add(statement);
+                } else if (tag.group(1).equals(database)) {
+                    run.add(tag.group(2).strip());
+                }
+            }
+            return run;
+        }
+    }
+
+    /** The tag name of a database, from JDBC's product name ("H2", "PostgreSQL"). */
+    public static String database(String productName) {
+        String name = productName.toLowerCase(java.util.Locale.ROOT);
+        return DATABASES.stream().filter(name::startsWith).findFirst().orElse(name);
+    }
 
     private MigrationScripts() {}
 

@@ -45,9 +45,10 @@ public class SchemaMigrator {
             }
             connection.commit();
             int current = currentVersion(connection);
+            String database = MigrationScripts.database(connection.getMetaData().getDatabaseProductName());
             for (Migration migration : MigrationScripts.load(SchemaMigrator.class.getClassLoader())) {
                 if (migration.version() > current) {
-                    apply(connection, migration);
+                    apply(connection, migration, database);
                     current = migration.version();
                 }
             }
@@ -72,7 +73,7 @@ public class SchemaMigrator {
         }
     }
 
-    private static void apply(Connection connection, Migration migration) throws SQLException {
+    private static void apply(Connection connection, Migration migration, String database) throws SQLException {
         LOG.info(() -> "Applying schema migration V" + migration.version() + " " + migration.description());
         try (PreparedStatement record = connection.prepareStatement(
                 "INSERT INTO baton_schema_version (version, description, applied_at) VALUES (?, ?, ?)")) {
@@ -81,7 +82,7 @@ public class SchemaMigrator {
             record.setLong(3, System.currentTimeMillis());
             record.executeUpdate();
             try (Statement ddl = connection.createStatement()) {
-                for (String statement : migration.statements()) {
+                for (String statement : migration.statementsFor(database)) {
                     ddl.execute(statement);
                 }
             }

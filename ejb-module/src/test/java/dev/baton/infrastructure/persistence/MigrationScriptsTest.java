@@ -57,6 +57,34 @@ class MigrationScriptsTest {
     }
 
     @Test
+    void aTaggedStatementRunsOnItsDatabaseOnlyAndUntaggedOnesEverywhere() {
+        Migration migration = new Migration(
+                7,
+                "keys",
+                MigrationScripts.statements("@h2 ALTER TABLE t DROP PRIMARY KEY;\n"
+                        + "@postgresql ALTER TABLE t\n  ADD x INT;\n"
+                        + "DROP INDEX i;\n"));
+
+        assertThat(migration.statementsFor("h2")).containsExactly("ALTER TABLE t DROP PRIMARY KEY", "DROP INDEX i");
+        assertThat(migration.statementsFor("postgresql")).containsExactly("ALTER TABLE t\nADD x INT", "DROP INDEX i");
+    }
+
+    @Test
+    void anUnknownDatabaseTagIsRefusedWhenTheMigrationLoads() {
+        assertThatThrownBy(() -> new Migration(3, "x", List.of("@mysql DROP TABLE t")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("V3")
+                .hasMessageContaining("@mysql");
+    }
+
+    @Test
+    void theDatabaseTagComesFromTheJdbcProductName() {
+        assertThat(MigrationScripts.database("H2")).isEqualTo("h2");
+        assertThat(MigrationScripts.database("PostgreSQL")).isEqualTo("postgresql");
+        assertThat(MigrationScripts.database("Oracle")).isEqualTo("oracle");
+    }
+
+    @Test
     void theRealMigrationsLoadInOrder() {
         List<Migration> migrations = MigrationScripts.load(MigrationScripts.class.getClassLoader());
 
