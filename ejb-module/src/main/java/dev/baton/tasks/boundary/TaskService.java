@@ -30,6 +30,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.PersistenceException;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -163,12 +164,8 @@ public class TaskService {
         return TaskJson.of(task, store.attempts(id));
     }
 
-    public Optional<TaskStatus> status(String id) {
-        return store.find(id).map(Task::getStatus);
-    }
-
     /** For each of {@code ids} that exists, whether it is terminal (the {@code ?wait} poll). */
-    public java.util.Map<String, Boolean> terminalAmong(java.util.Collection<String> ids) {
+    public Map<String, Boolean> terminalAmong(Collection<String> ids) {
         return store.terminalAmong(ids);
     }
 

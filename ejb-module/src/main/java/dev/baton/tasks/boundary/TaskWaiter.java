@@ -6,7 +6,6 @@ import dev.baton.tasks.control.TaskFinished;
 import dev.baton.tasks.control.TaskJson;
 import dev.baton.tasks.control.TaskStore;
 import dev.baton.tasks.entity.TaskAttempt;
-import dev.baton.tasks.entity.TaskStatus;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
@@ -103,8 +102,8 @@ public class TaskWaiter {
     /**
      * One sweep for all waits (instead of a timer and a poll per wait): ends the waits past their
      * deadline and, every {@link #POLL_SWEEPS}th sweep, those whose task the database shows finished (on
-     * another node) or deleted, in one query (see {@link FinishWaits#polled}). Completions run on the executor, so a waiter's follow-up read never
-     * holds up the sweep.
+     * another node) or deleted, in one query (see {@link FinishWaits#polled}). Completions run on the
+     * executor, so a waiter's follow-up read never holds up the sweep.
      */
     void sweep() {
         try {
@@ -156,6 +155,6 @@ public class TaskWaiter {
     }
 
     private boolean isTerminal(String taskId) {
-        return tasks.status(taskId).map(TaskStatus::isTerminal).orElse(true);
+        return tasks.terminalAmong(List.of(taskId)).getOrDefault(taskId, true); // gone counts as finished
     }
 }

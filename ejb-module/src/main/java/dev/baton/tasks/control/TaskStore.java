@@ -9,6 +9,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +31,8 @@ public class TaskStore {
      * For each of {@code ids} that exists, whether it is terminal: one query per 500 ids, reading only
      * ids and statuses. Ids not in the map do not exist (yet, or any more).
      */
-    public Map<String, Boolean> terminalAmong(java.util.Collection<String> ids) {
-        Map<String, Boolean> terminal = new java.util.HashMap<>();
+    public Map<String, Boolean> terminalAmong(Collection<String> ids) {
+        Map<String, Boolean> terminal = new HashMap<>();
         List<String> all = List.copyOf(ids);
         for (int from = 0; from < all.size(); from += 500) {
             List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
