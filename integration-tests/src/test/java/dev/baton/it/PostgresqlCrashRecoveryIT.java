@@ -8,13 +8,10 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,8 +19,9 @@ import org.junit.jupiter.api.Test;
  * {@link CrashRecoveryScenario} on PostgreSQL: a server of its own started with
  * {@code -c standalone-full-postgresql.xml -Dbaton.pg.database=baton_it} (the variant server-config
  * builds) on the port offset {@code baton.it.pg.offset}, against a database created fresh for the run.
- * Skipped (an assumption, not a failure) when PostgreSQL is not reachable or does not allow prepared
- * transactions; {@code .ci/run} prepares both, so CI always runs it.
+ * Skipped (an assumption, not a failure) when PostgreSQL is not reachable; CI machines have it, so CI
+ * always runs it. The database joins the JTA transactions as a Commit Markable Resource: its xids table
+ * is what recovery reads after the kill.
  */
 class PostgresqlCrashRecoveryIT {
 
@@ -32,39 +30,13 @@ class PostgresqlCrashRecoveryIT {
     private static final String USER = System.getProperty("baton.it.pg.user", "postgres");
     private static final String PASSWORD = System.getProperty("baton.it.pg.password", "postgres");
 
-    private boolean prepared;
-
     /** Per test, not @BeforeAll: the build's report counts a skipped test only when a test method is skipped. */
     @BeforeEach
     void freshDatabase() throws SQLException {
         try (Connection admin = adminConnectionOrSkip();
                 Statement statement = admin.createStatement()) {
-            int maxPrepared;
-            try (ResultSet rs = statement.executeQuery("SHOW max_prepared_transactions")) {
-                rs.next();
-                maxPrepared = Integer.parseInt(rs.getString(1));
-            }
-            assumeTrue(
-                    maxPrepared > 0,
-                    "PostgreSQL at " + SERVER + " has max_prepared_transactions = 0, but Baton commits rows and JMS"
-                            + " messages in one XA transaction. As a superuser run"
-                            + " `ALTER SYSTEM SET max_prepared_transactions = 64` and restart PostgreSQL"
-                            + " (e.g. `pg_ctlcluster 15 main restart`), or run .ci/run, which does both.");
-            rollBackPreparedTransactions(admin);
             statement.execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
             statement.execute("CREATE DATABASE " + DATABASE);
-            prepared = true;
-        }
-    }
-
-    /** A killed server can leave prepared (in-doubt) transactions behind; they would pin the database. */
-    @AfterEach
-    void noPreparedTransactionsLeft() throws SQLException {
-        if (!prepared) {
-            return; // skipped
-        }
-        try (Connection admin = connect("postgres")) {
-            rollBackPreparedTransactions(admin);
         }
     }
 
@@ -87,6 +59,24 @@ class PostgresqlCrashRecoveryIT {
             }
             assertThat(rows.keySet()).as("baton_task in " + DATABASE).containsExactlyInAnyOrderElementsOf(tasks);
             assertThat(rows.values()).containsOnly("SUCCEEDED");
+
+            // The database took part as a Commit Markable Resource, not as an XA branch: migration V13
+            // made the xids table recovery reads, and no transaction was left prepared in PostgreSQL.
+            try (Connection db = connect(DATABASE);
+                    Statement statement = db.createStatement()) {
+                try (ResultSet rs = statement.executeQuery(
+                        "SELECT count(*) FROM information_schema.columns WHERE table_name = 'xids'")) {
+                    rs.next();
+                    assertThat(rs.getInt(1)).as("columns of xids").isEqualTo(3);
+                }
+                try (ResultSet rs = statement.executeQuery(
+                        "SELECT count(*) FROM pg_prepared_xacts WHERE database = '" + DATABASE + "'")) {
+                    rs.next();
+                    assertThat(rs.getInt(1))
+                            .as("prepared transactions in " + DATABASE)
+                            .isZero();
+                }
+            }
         }
     }
 
@@ -97,8 +87,7 @@ class PostgresqlCrashRecoveryIT {
             assumeTrue(
                     false,
                     "PostgreSQL is not reachable at " + SERVER + "/postgres as user " + USER + " (" + e.getMessage()
-                            + "). This test needs PostgreSQL 13+ there with max_prepared_transactions > 0 (.ci/run"
-                            + " prepares it); build with -Dbaton.pg.server=jdbc:postgresql://HOST:PORT"
+                            + "). This test needs PostgreSQL 13+ there; build with -Dbaton.pg.server=jdbc:postgresql://HOST:PORT"
                             + " -Dbaton.pg.user=... -Dbaton.pg.password=... to use another server.");
             throw new AssertionError(e);
         }
@@ -110,26 +99,5 @@ class PostgresqlCrashRecoveryIT {
         properties.setProperty("password", PASSWORD);
         properties.setProperty("connectTimeout", "5");
         return DriverManager.getConnection(SERVER + "/" + database, properties);
-    }
-
-    /** ROLLBACK PREPARED must run in the database the transaction was prepared in. */
-    private static void rollBackPreparedTransactions(Connection admin) throws SQLException {
-        List<String> gids = new ArrayList<>();
-        try (Statement statement = admin.createStatement();
-                ResultSet rs = statement.executeQuery(
-                        "SELECT gid FROM pg_prepared_xacts WHERE database = '" + DATABASE + "'")) {
-            while (rs.next()) {
-                gids.add(rs.getString(1));
-            }
-        }
-        if (gids.isEmpty()) {
-            return;
-        }
-        try (Connection db = connect(DATABASE);
-                Statement statement = db.createStatement()) {
-            for (String gid : gids) {
-                statement.execute("ROLLBACK PREPARED '" + gid.replace("'", "''") + "'");
-            }
-        }
     }
 }
