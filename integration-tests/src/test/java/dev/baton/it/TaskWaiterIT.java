@@ -5,12 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.baton.infrastructure.ids.Ids;
 import dev.baton.tasks.boundary.TaskWaiter;
 import dev.baton.tasks.control.FinishWaits.Outcome;
+import dev.baton.tasks.control.TaskLifecycle;
+import dev.baton.tasks.control.TaskRequest;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -27,7 +31,7 @@ class TaskWaiterIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return Deployments.batonWith(TaskWaiterIT.class, TaskRows.class);
+        return Deployments.batonWith(TaskWaiterIT.class, TaskRows.class, ThreadRecordingHandler.class);
     }
 
     @Inject
@@ -35,6 +39,37 @@ class TaskWaiterIT {
 
     @EJB
     TaskRows rows;
+
+    @EJB
+    TaskLifecycle lifecycle;
+
+    @Test
+    void aTaskFinishedHereCompletesItsWaitsWithTheTaskOnTheFinishingThread() {
+        String id = Ids.newId();
+        CompletableFuture<Outcome> wait = waiter.awaitFinish(id, Duration.ofSeconds(30));
+        AtomicReference<Thread> completedOn = new AtomicReference<>();
+        CompletableFuture<Outcome> answered =
+                wait.whenComplete((outcome, error) -> completedOn.set(Thread.currentThread()));
+
+        lifecycle.submit(
+                id,
+                new TaskRequest(ThreadRecordingHandler.NAME, JsonValue.NULL, 50, null, 1, 60, null),
+                "it",
+                null,
+                null,
+                null);
+
+        Outcome outcome =
+                InContainer.await().atMost(Duration.ofSeconds(10)).until(() -> answered.getNow(null), o -> o != null);
+        assertThat(outcome.finished()).isTrue();
+        assertThat(outcome.task().getString("id")).isEqualTo(id);
+        assertThat(outcome.task().getString("status")).isEqualTo("SUCCEEDED");
+        // no hand-over to another thread between the finishing commit and the waiter's answer
+        assertThat(completedOn.get())
+                .as("thread that completed the wait")
+                .isNotNull()
+                .isSameAs(ThreadRecordingHandler.RAN_ON.get(id));
+    }
 
     @Test
     void manyWaitsForTasksFinishedElsewhereAllEndThroughThePoll() {

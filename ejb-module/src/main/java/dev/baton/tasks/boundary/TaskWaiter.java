@@ -1,6 +1,7 @@
 package dev.baton.tasks.boundary;
 
 import dev.baton.tasks.control.FinishWaits;
+import dev.baton.tasks.control.FinishWaits.Completion;
 import dev.baton.tasks.control.FinishWaits.Outcome;
 import dev.baton.tasks.control.TaskFinished;
 import dev.baton.tasks.control.TaskJson;
@@ -73,6 +74,9 @@ public class TaskWaiter {
      * Waits up to {@code max} for a task the caller has just seen unfinished (it submitted or read it):
      * no database read now, since a finish on this node since then is remembered and one on another
      * node is found by the poll. The outcome carries the finished task when this node finished it.
+     * Such an outcome may complete the future on the finishing thread, after its commit, where no
+     * transaction can be started: what depends on it must use the task it carries, and read the task
+     * only when the outcome carries none (or run asynchronously).
      */
     public CompletableFuture<Outcome> awaitFinish(String taskId, Duration max) {
         CompletableFuture<Outcome> done = waits.register(taskId, deadline(System.currentTimeMillis(), max));
@@ -141,11 +145,20 @@ public class TaskWaiter {
         }
     }
 
+    /**
+     * Completes the task's waits after its commit. Waits that get the task itself are completed on this
+     * thread (no hand-over to another thread on the {@code ?wait} round trip): answering them needs no
+     * read. Others are completed on the executor: this thread is still inside the committed
+     * transaction's completion, where a waiter's follow-up read could not start a transaction of its own.
+     */
     void onFinished(@Observes(during = TransactionPhase.AFTER_SUCCESS) TaskFinished event) {
-        Runnable complete = waits.finished(event.taskId());
-        if (complete != null) {
-            // Not on this thread: it is still inside the committed transaction's completion, where the
-            // waiters' follow-up reads cannot start a transaction of their own.
+        Completion complete = waits.finished(event.taskId());
+        if (complete == null) {
+            return;
+        }
+        if (complete.carriesTask()) {
+            complete.run();
+        } else {
             executor.execute(complete);
         }
     }

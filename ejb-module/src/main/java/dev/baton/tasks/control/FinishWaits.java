@@ -81,19 +81,32 @@ public final class FinishWaits {
         snapshots.remove(taskId);
     }
 
+    /** What completes a finished task's waits, and with which outcome. */
+    public record Completion(List<CompletableFuture<Outcome>> waits, Outcome outcome) implements Runnable {
+
+        @Override
+        public void run() {
+            waits.forEach(w -> w.complete(outcome));
+        }
+
+        /** Whether the waits get the finished task itself, so answering them needs no read. */
+        public boolean carriesTask() {
+            return outcome.task() != null;
+        }
+    }
+
     /**
      * After the finishing commit: notes the task as finished and returns what completes its waits (with
      * the snapshot, if one was taken), or null when nobody waits.
      */
-    public Runnable finished(String taskId) {
+    public Completion finished(String taskId) {
         recent.add(taskId);
         JsonObject task = snapshots.remove(taskId);
         List<CompletableFuture<Outcome>> waits = waiting.remove(taskId);
         if (waits == null) {
             return null;
         }
-        Outcome outcome = task == null ? Outcome.FINISHED : new Outcome(true, task);
-        return () -> waits.forEach(w -> w.complete(outcome));
+        return new Completion(waits, task == null ? Outcome.FINISHED : new Outcome(true, task));
     }
 
     /** What ends, as timed out, every wait whose deadline is not after {@code now}; null when none. */

@@ -31,8 +31,9 @@ class FinishWaitsTest {
         assertThat(waits.isWaitedFor("t1")).isTrue();
 
         waits.snapshot("t1", TASK);
-        Runnable complete = waits.finished("t1");
+        FinishWaits.Completion complete = waits.finished("t1");
 
+        assertThat(complete.carriesTask()).isTrue();
         assertThat(first).isNotDone();
         complete.run();
         assertThat(first.join()).isEqualTo(new Outcome(true, TASK));
@@ -72,7 +73,11 @@ class FinishWaitsTest {
         waits.snapshot("t1", TASK);
         waits.discard("t1");
 
-        waits.finished("t1").run();
+        FinishWaits.Completion complete = waits.finished("t1");
+        assertThat(complete.carriesTask())
+                .as("no snapshot: the waiters must read the task")
+                .isFalse();
+        complete.run();
 
         assertThat(wait).isCompletedWithValue(Outcome.FINISHED);
     }
