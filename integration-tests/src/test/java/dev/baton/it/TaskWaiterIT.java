@@ -107,6 +107,23 @@ class TaskWaiterIT {
     }
 
     @Test
+    void theSweepStopsWhenNobodyWaitsAndStartsAgainForTheNextWait() {
+        String id = rows.undispatched("noop", "null");
+        CompletableFuture<Outcome> first = waiter.awaitFinish(id, Duration.ofMillis(200));
+        assertThat(waiter.sweeping()).isTrue();
+        assertThat(InContainer.await().atMost(Duration.ofSeconds(5)).until(() -> first.getNow(null), o -> o != null))
+                .isEqualTo(Outcome.TIMED_OUT);
+
+        InContainer.await().atMost(Duration.ofSeconds(5)).until(() -> !waiter.sweeping());
+
+        CompletableFuture<Outcome> second = waiter.awaitFinish(id, Duration.ofMillis(200));
+        assertThat(waiter.sweeping()).isTrue();
+        assertThat(InContainer.await().atMost(Duration.ofSeconds(5)).until(() -> second.getNow(null), o -> o != null))
+                .as("a wait after the sweep stopped still ends at its deadline")
+                .isEqualTo(Outcome.TIMED_OUT);
+    }
+
+    @Test
     void aWaitEndsAtItsDeadlineWithinASweep() {
         String id = rows.undispatched("noop", "null");
         long start = System.nanoTime();

@@ -92,15 +92,30 @@ public class TaskWaiter {
         return millis >= Long.MAX_VALUE - now ? Long.MAX_VALUE : now + millis;
     }
 
-    private void startSweeping() {
+    /** Whether the periodic sweep is scheduled: from the first wait until a sweep finds none left. */
+    public synchronized boolean sweeping() {
+        return sweeper != null;
+    }
+
+    /** Called after the wait is registered, so a sweep that finds no waits cannot stop it unseen. */
+    private synchronized void startSweeping() {
         if (sweeper == null) {
-            synchronized (this) {
-                if (sweeper == null) {
-                    sweeper = scheduler.scheduleWithFixedDelay(
-                            this::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
-                }
-            }
+            sweeper = scheduler.scheduleWithFixedDelay(this::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
         }
+    }
+
+    /**
+     * Stops the sweep once nobody waits; the next wait starts it again. An idle server then runs no
+     * periodic task, and a graceful shutdown does not find one running (the suspended container refuses
+     * it and logs an error).
+     */
+    private synchronized boolean stopSweepingIfIdle() {
+        if (!waits.isEmpty() || sweeper == null) {
+            return false;
+        }
+        sweeper.cancel(false);
+        sweeper = null;
+        return true;
     }
 
     /**
@@ -110,6 +125,9 @@ public class TaskWaiter {
      * executor, so a waiter's follow-up read never holds up the sweep.
      */
     void sweep() {
+        if (stopSweepingIfIdle()) {
+            return;
+        }
         try {
             Runnable expired = waits.expired(System.currentTimeMillis());
             if (expired != null) {
@@ -131,7 +149,7 @@ public class TaskWaiter {
     }
 
     @PreDestroy
-    void stopSweeping() {
+    synchronized void stopSweeping() {
         if (sweeper != null) {
             sweeper.cancel(false);
         }

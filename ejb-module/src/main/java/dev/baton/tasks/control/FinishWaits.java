@@ -120,6 +120,11 @@ public final class FinishWaits {
         return due.isEmpty() ? null : () -> due.forEach(w -> w.complete(Outcome.TIMED_OUT));
     }
 
+    /** Whether no wait is pending (every registered one has completed). */
+    public boolean isEmpty() {
+        return deadlines.isEmpty();
+    }
+
     /** The ids of the tasks waited for now. */
     public Set<String> waitedIds() {
         return Set.copyOf(waiting.keySet());

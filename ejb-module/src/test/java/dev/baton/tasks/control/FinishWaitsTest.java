@@ -44,6 +44,24 @@ class FinishWaitsTest {
     }
 
     @Test
+    void itIsEmptyOnlyWhileNoWaitIsPending() {
+        FinishWaits waits = new FinishWaits(10);
+        assertThat(waits.isEmpty()).isTrue();
+
+        CompletableFuture<Outcome> wait = waits.register("t1", 1_000);
+        CompletableFuture<Outcome> other = waits.register("t2");
+        assertThat(waits.isEmpty()).isFalse();
+
+        waits.expired(1_000).run();
+        assertThat(wait).isCompletedWithValue(Outcome.TIMED_OUT);
+        assertThat(waits.isEmpty()).as("t2 still waits").isFalse();
+
+        waits.finished("t2").run();
+        assertThat(other).isDone();
+        assertThat(waits.isEmpty()).isTrue();
+    }
+
+    @Test
     void aWaitRegisteredAfterItsTaskFinishedHereCompletesAtOnceWithoutASnapshot() {
         FinishWaits waits = new FinishWaits(10);
         assertThat(waits.finished("t1")).isNull(); // nobody waited
