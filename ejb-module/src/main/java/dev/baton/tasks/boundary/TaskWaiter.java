@@ -46,7 +46,7 @@ public class TaskWaiter {
     private static final Logger LOG = Logger.getLogger(TaskWaiter.class.getName());
 
     private final FinishWaits waits = new FinishWaits(RECENT);
-    private volatile ScheduledFuture<?> sweeper;
+    private ScheduledFuture<?> sweeper; // guarded by this
     private int sweeps; // only the sweep touches it, and sweeps never overlap (fixed delay)
 
     @EJB
@@ -129,14 +129,14 @@ public class TaskWaiter {
             return;
         }
         try {
-            Runnable expired = waits.expired(System.currentTimeMillis());
+            Completion expired = waits.expired(System.currentTimeMillis());
             if (expired != null) {
                 executor.execute(expired);
             }
             if (++sweeps % POLL_SWEEPS == 0) {
                 Set<String> ids = waits.waitedIds();
                 if (!ids.isEmpty()) {
-                    Runnable finished = waits.polled(tasks.terminalAmong(ids));
+                    Completion finished = waits.polled(tasks.terminalAmong(ids));
                     if (finished != null) {
                         executor.execute(finished);
                     }

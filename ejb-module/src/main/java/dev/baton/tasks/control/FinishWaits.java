@@ -81,7 +81,7 @@ public final class FinishWaits {
         snapshots.remove(taskId);
     }
 
-    /** What completes a finished task's waits, and with which outcome. */
+    /** What completes some waits (a finished task's, or those timed out or found finished by a poll), and with which outcome. */
     public record Completion(List<CompletableFuture<Outcome>> waits, Outcome outcome) implements Runnable {
 
         @Override
@@ -110,14 +110,14 @@ public final class FinishWaits {
     }
 
     /** What ends, as timed out, every wait whose deadline is not after {@code now}; null when none. */
-    public Runnable expired(long now) {
+    public Completion expired(long now) {
         List<CompletableFuture<Outcome>> due = new ArrayList<>();
         deadlines.forEach((wait, deadline) -> {
             if (deadline <= now) {
                 due.add(wait);
             }
         });
-        return due.isEmpty() ? null : () -> due.forEach(w -> w.complete(Outcome.TIMED_OUT));
+        return due.isEmpty() ? null : new Completion(due, Outcome.TIMED_OUT);
     }
 
     /** Whether no wait is pending (every registered one has completed). */
@@ -137,7 +137,7 @@ public final class FinishWaits {
      * task not found that no poll has seen yet is not gone: a {@code ?wait} submission waits for its task
      * before the task's row is committed. Null when it ends nothing.
      */
-    public Runnable polled(Map<String, Boolean> terminal) {
+    public Completion polled(Map<String, Boolean> terminal) {
         List<CompletableFuture<Outcome>> done = new ArrayList<>();
         for (String id : waiting.keySet()) {
             Boolean ended = terminal.get(id);
@@ -154,7 +154,7 @@ public final class FinishWaits {
             }
         }
         seen.retainAll(waiting.keySet());
-        return done.isEmpty() ? null : () -> done.forEach(w -> w.complete(Outcome.FINISHED));
+        return done.isEmpty() ? null : new Completion(done, Outcome.FINISHED);
     }
 
     private void forget(String taskId, CompletableFuture<Outcome> wait) {
