@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -56,7 +57,7 @@ public final class MigrationScripts {
 
     /** The tag name of a database, from JDBC's product name ("H2", "PostgreSQL"). */
     public static String database(String productName) {
-        String name = productName.toLowerCase(java.util.Locale.ROOT);
+        String name = productName.toLowerCase(Locale.ROOT);
         return DATABASES.stream().filter(name::startsWith).findFirst().orElse(name);
     }
 
