@@ -4,6 +4,7 @@ import dev.baton.infrastructure.ids.Ids;
 import dev.baton.infrastructure.jms.Destinations;
 import dev.baton.tasks.control.DispatchGroup;
 import dev.baton.tasks.entity.Task;
+import dev.baton.tasks.entity.TaskStatus;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -67,7 +68,7 @@ public class TaskRows {
      */
     public void finishElsewhere(String taskId) {
         em.createQuery("UPDATE Task t SET t.status = :status, t.endTime = :now WHERE t.id = :id")
-                .setParameter("status", dev.baton.tasks.entity.TaskStatus.SUCCEEDED)
+                .setParameter("status", TaskStatus.SUCCEEDED)
                 .setParameter("now", System.currentTimeMillis())
                 .setParameter("id", taskId)
                 .executeUpdate();

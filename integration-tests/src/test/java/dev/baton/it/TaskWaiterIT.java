@@ -59,8 +59,7 @@ class TaskWaiterIT {
                 null,
                 null);
 
-        Outcome outcome =
-                InContainer.await().atMost(Duration.ofSeconds(10)).until(() -> answered.getNow(null), o -> o != null);
+        Outcome outcome = outcomeWithin(10, answered);
         assertThat(outcome.finished()).isTrue();
         assertThat(outcome.task().getString("id")).isEqualTo(id);
         assertThat(outcome.task().getString("status")).isEqualTo("SUCCEEDED");
@@ -102,8 +101,7 @@ class TaskWaiterIT {
         rows.undispatched(id, "noop", "null");
         rows.finishElsewhere(id);
 
-        assertThat(InContainer.await().atMost(Duration.ofSeconds(10)).until(() -> wait.getNow(null), o -> o != null))
-                .isEqualTo(Outcome.FINISHED);
+        assertThat(outcomeWithin(10, wait)).isEqualTo(Outcome.FINISHED);
     }
 
     @Test
@@ -111,14 +109,13 @@ class TaskWaiterIT {
         String id = rows.undispatched("noop", "null");
         CompletableFuture<Outcome> first = waiter.awaitFinish(id, Duration.ofMillis(200));
         assertThat(waiter.sweeping()).isTrue();
-        assertThat(InContainer.await().atMost(Duration.ofSeconds(5)).until(() -> first.getNow(null), o -> o != null))
-                .isEqualTo(Outcome.TIMED_OUT);
+        assertThat(outcomeWithin(5, first)).isEqualTo(Outcome.TIMED_OUT);
 
         InContainer.await().atMost(Duration.ofSeconds(5)).until(() -> !waiter.sweeping());
 
         CompletableFuture<Outcome> second = waiter.awaitFinish(id, Duration.ofMillis(200));
         assertThat(waiter.sweeping()).isTrue();
-        assertThat(InContainer.await().atMost(Duration.ofSeconds(5)).until(() -> second.getNow(null), o -> o != null))
+        assertThat(outcomeWithin(5, second))
                 .as("a wait after the sweep stopped still ends at its deadline")
                 .isEqualTo(Outcome.TIMED_OUT);
     }
@@ -130,11 +127,15 @@ class TaskWaiterIT {
 
         CompletableFuture<Outcome> wait = waiter.awaitFinish(id, Duration.ofMillis(300));
 
-        Outcome outcome =
-                InContainer.await().atMost(Duration.ofSeconds(5)).until(() -> wait.getNow(null), o -> o != null);
+        Outcome outcome = outcomeWithin(5, wait);
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertThat(outcome).isEqualTo(Outcome.TIMED_OUT);
         assertThat(millis).as("ended after its 300 ms, within a sweep or so").isBetween(300L, 1_500L);
         assertThat(rows.status(id)).isEqualTo("QUEUED");
+    }
+
+    /** The wait's outcome, awaited up to {@code seconds}. */
+    private static Outcome outcomeWithin(int seconds, CompletableFuture<Outcome> wait) {
+        return InContainer.await().atMost(Duration.ofSeconds(seconds)).until(() -> wait.getNow(null), o -> o != null);
     }
 }
