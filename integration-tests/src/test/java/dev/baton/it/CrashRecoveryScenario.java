@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -35,6 +36,14 @@ final class CrashRecoveryScenario {
      * returns the ids of every task it created (children included), all SUCCEEDED; the server still runs.
      */
     static Set<String> run(ServerProcess server) throws Exception {
+        return run(server, List::of);
+    }
+
+    /**
+     * {@link #run(ServerProcess)}, calling {@code whileDown} between the kill and the restart; the tasks
+     * whose ids it returns must complete exactly once too.
+     */
+    static Set<String> run(ServerProcess server, Callable<List<String>> whileDown) throws Exception {
         server.start();
         Api api = Api.adminAt(server.baseUrl());
 
@@ -61,6 +70,7 @@ final class CrashRecoveryScenario {
         assertThat(before.getInt("childrenCompleted")).isLessThan(CHILDREN);
         long executionBefore = before.getJsonNumber("batchExecutionId").longValue();
         server.kill9();
+        tasks.addAll(whileDown.call());
 
         server.start();
 

@@ -5,13 +5,17 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -45,8 +49,11 @@ class PostgresqlCrashRecoveryIT {
         int offset = Integer.getInteger("baton.it.pg.offset", 700);
         try (ServerProcess server = ServerProcess.fresh("pg-crash-server-base", offset)
                 .config("standalone-full-postgresql.xml")
-                .systemProperty("baton.pg.database", DATABASE)) {
-            Set<String> tasks = CrashRecoveryScenario.run(server);
+                .systemProperty("baton.pg.database", DATABASE)
+                // no aging within the test: only start-up recovery can dispatch the tasks left undispatched
+                .systemProperty("baton.aging.intervalMillis", "3600000")) {
+            Set<String> tasks =
+                    CrashRecoveryScenario.run(server, PostgresqlCrashRecoveryIT::committedButNeverDispatched);
 
             // The tasks really live in PostgreSQL (the test cannot pass on H2 by accident).
             Map<String, String> rows = new HashMap<>();
@@ -78,6 +85,43 @@ class PostgresqlCrashRecoveryIT {
                 }
             }
         }
+    }
+
+    /**
+     * Tasks as a kill -9 leaves those it interrupts between a REST submission's commit and the send of
+     * their first dispatch: QUEUED rows owed a first dispatch by the killed node, with no message in the
+     * broker. Written while the server is down; its start-up recovery must dispatch them.
+     */
+    private static List<String> committedButNeverDispatched() throws SQLException {
+        List<String> ids = new ArrayList<>();
+        try (Connection db = connect(DATABASE)) {
+            String node;
+            try (Statement statement = db.createStatement();
+                    ResultSet rs = statement.executeQuery(
+                            "SELECT node FROM baton_task WHERE node IS NOT NULL AND worker IS NULL LIMIT 1")) {
+                assertThat(rs.next()).as("a task that ran on the killed node").isTrue();
+                node = rs.getString(1);
+            }
+            try (PreparedStatement insert = db.prepareStatement("INSERT INTO baton_task (id, handler, status,"
+                    + " priority, effective_priority, params, tries, max_tries, timeout_seconds, submit_time,"
+                    + " queued_time, submitted_by, children_total, children_completed, dispatch_seq, version,"
+                    + " first_dispatch_node) VALUES (?, 'echo', 'QUEUED', 50, 50, ?, 0, 10, 60, ?, ?, 'admin',"
+                    + " 0, 0, 1, 1, ?)")) {
+                for (int i = 0; i < 3; i++) {
+                    String id = UUID.randomUUID().toString();
+                    long now = System.currentTimeMillis();
+                    insert.setString(1, id);
+                    insert.setString(2, "{\"gap\":" + i + "}");
+                    insert.setLong(3, now);
+                    insert.setLong(4, now);
+                    insert.setString(5, node);
+                    insert.addBatch();
+                    ids.add(id);
+                }
+                insert.executeBatch();
+            }
+        }
+        return ids;
     }
 
     private static Connection adminConnectionOrSkip() {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.baton.infrastructure.ids.Ids;
 import dev.baton.tasks.boundary.TaskWaiter;
 import dev.baton.tasks.control.FinishWaits.Outcome;
+import dev.baton.tasks.control.FirstDispatches;
 import dev.baton.tasks.control.TaskLifecycle;
 import dev.baton.tasks.control.TaskRequest;
 import jakarta.ejb.EJB;
@@ -43,6 +44,9 @@ class TaskWaiterIT {
     @EJB
     TaskLifecycle lifecycle;
 
+    @Inject
+    FirstDispatches firstDispatches;
+
     @Test
     void aTaskFinishedHereCompletesItsWaitsWithTheTaskOnTheFinishingThread() {
         String id = Ids.newId();
@@ -51,13 +55,8 @@ class TaskWaiterIT {
         CompletableFuture<Outcome> answered =
                 wait.whenComplete((outcome, error) -> completedOn.set(Thread.currentThread()));
 
-        lifecycle.submit(
-                id,
-                new TaskRequest(ThreadRecordingHandler.NAME, JsonValue.NULL, 50, null, 1, 60, null),
-                "it",
-                null,
-                null,
-                null);
+        firstDispatches.send(List.of(lifecycle.submitWithoutDispatch(
+                id, new TaskRequest(ThreadRecordingHandler.NAME, JsonValue.NULL, 50, null, 1, 60, null), "it")));
 
         Outcome outcome = outcomeWithin(10, answered);
         assertThat(outcome.finished()).isTrue();

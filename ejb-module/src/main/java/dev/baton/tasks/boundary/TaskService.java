@@ -8,6 +8,7 @@ import dev.baton.infrastructure.problem.ProblemException;
 import dev.baton.infrastructure.problem.Violation;
 import dev.baton.tasks.control.DuplicateIdempotencyKey;
 import dev.baton.tasks.control.FinishWaits.Outcome;
+import dev.baton.tasks.control.FirstDispatches;
 import dev.baton.tasks.control.Submission;
 import dev.baton.tasks.control.TaskCancellation;
 import dev.baton.tasks.control.TaskJson;
@@ -58,6 +59,9 @@ public class TaskService {
     @Inject
     TaskWaiter waiter;
 
+    @Inject
+    FirstDispatches firstDispatches;
+
     /**
      * Submits a task: 400 for an unregistered handler, the original task for a repeated idempotency key.
      */
@@ -101,7 +105,8 @@ public class TaskService {
             }
         }
         try {
-            Task task = lifecycle.submit(id, request, user, null, null, null);
+            Task task = lifecycle.submitWithoutDispatch(id, request, user);
+            firstDispatches.send(List.of(task));
             return new SubmitResult(task.getId(), TaskJson.of(task, List.of()), true);
         } catch (DuplicateIdempotencyKey | EJBException | PersistenceException e) {
             // Two submissions with one key raced: the unique index let one win; answer with it.
@@ -142,13 +147,15 @@ public class TaskService {
         }
         List<Submission> tasks;
         try {
-            tasks = lifecycle.submitAll(requests, user);
+            tasks = lifecycle.submitAllWithoutDispatch(requests, user);
         } catch (DuplicateIdempotencyKey | EJBException | PersistenceException e) {
             if (requests.stream().allMatch(r -> r.idempotencyKey() == null)) {
                 throw e;
             }
-            tasks = lifecycle.submitAll(requests, user);
+            tasks = lifecycle.submitAllWithoutDispatch(requests, user);
         }
+        firstDispatches.send(
+                tasks.stream().filter(Submission::created).map(Submission::task).toList());
         return tasks.stream()
                 .map(s -> new SubmitResult(s.task().getId(), TaskJson.summary(s.task()), s.created()))
                 .toList();

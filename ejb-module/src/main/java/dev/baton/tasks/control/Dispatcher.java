@@ -8,6 +8,8 @@ import dev.baton.tasks.entity.Task;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
 import jakarta.jms.JMSProducer;
 import jakarta.jms.Queue;
 import java.time.Duration;
@@ -17,8 +19,9 @@ import java.util.List;
  * Puts a task on the prioritized dispatch queue: {@code baton.dispatch} for handlers this node runs
  * (Java handlers, workspace scripts), {@code baton.remote} for handlers only remote workers serve. Called
  * inside the transaction that made the task QUEUED, so the message is sent exactly when the state
- * change commits (XA). Each dispatch has a sequence number (a new task's first is 1); consumers ignore
- * messages carrying an older one. New tasks of an inline handler created together travel in {@link
+ * change commits (XA); only the first dispatch of a task submitted over REST is sent right after its
+ * commit instead ({@link #dispatchAfterCommit}). Each dispatch has a sequence number (a new task's first
+ * is 1); consumers ignore messages carrying an older one, so a dispatch sent twice runs once. New tasks of an inline handler created together travel in {@link
  * DispatchGroup}s.
  */
 @ApplicationScoped
@@ -26,6 +29,9 @@ public class Dispatcher {
 
     @Inject
     TransactionJms jms;
+
+    @Resource(lookup = "java:comp/DefaultJMSConnectionFactory")
+    ConnectionFactory factory;
 
     @Resource(lookup = Destinations.DISPATCH_QUEUE)
     Queue dispatchQueue;
@@ -39,7 +45,10 @@ public class Dispatcher {
     @Inject
     BatonConfig config;
 
-    /** Dispatches a task again (retry, aging, a failed attempt): a new sequence number, one message. */
+    /**
+     * Dispatches a task again (retry, aging, a failed attempt, a first dispatch that may be lost): a new
+     * sequence number, one message.
+     */
     public void dispatch(Task task, Duration delay) {
         send(task, task.nextDispatch(), delay);
     }
@@ -51,18 +60,36 @@ public class Dispatcher {
      * one message each.
      */
     public void dispatchNew(List<Task> tasks) {
+        dispatchNew(tasks, jms.context());
+    }
+
+    /**
+     * Sends the first dispatch of tasks whose submitting transaction has committed, outside any
+     * transaction (each message is durable in the broker when its send returns), as {@link
+     * #dispatchNew} would have sent them inside it. See {@link FirstDispatches}.
+     */
+    public void dispatchAfterCommit(List<Task> tasks) {
+        try (JMSContext context = factory.createContext()) {
+            dispatchNew(tasks, context);
+        }
+    }
+
+    private void dispatchNew(List<Task> tasks, JMSContext context) {
         DispatchPlan plan = DispatchPlan.of(tasks, t -> handlers.isInline(t.getHandler()), config.dispatchGroupSize());
         for (DispatchPlan.Grouped grouped : plan.groups()) {
-            grouped.group().sendWith(jms.context().createProducer().setPriority(grouped.jmsPriority()), dispatchQueue);
+            grouped.group().sendWith(context.createProducer().setPriority(grouped.jmsPriority()), dispatchQueue);
         }
         for (Task task : plan.singles()) {
-            send(task, task.getDispatchSeq(), Duration.ZERO);
+            send(context, task, task.getDispatchSeq(), Duration.ZERO);
         }
     }
 
     private void send(Task task, int seq, Duration delay) {
-        JMSProducer producer = jms.context()
-                .createProducer()
+        send(jms.context(), task, seq, delay);
+    }
+
+    private void send(JMSContext context, Task task, int seq, Duration delay) {
+        JMSProducer producer = context.createProducer()
                 .setPriority(Destinations.jmsPriority(task.getEffectivePriority()))
                 .setProperty(Destinations.SEQ, seq);
         if (!delay.isZero() && !delay.isNegative()) {

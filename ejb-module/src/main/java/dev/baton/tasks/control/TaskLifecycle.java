@@ -74,15 +74,23 @@ public class TaskLifecycle {
 
     /** Submits a task on behalf of {@code origin} (see {@link Task#getOrigin()}), in the caller's transaction. */
     public Task submit(TaskRequest request, String user, String replyTo, String correlationId, String origin) {
-        return submit(Ids.newId(), request, user, replyTo, correlationId, origin);
-    }
-
-    /** Submits under an id chosen beforehand, so a caller can await the task before it exists. */
-    public Task submit(
-            String id, TaskRequest request, String user, String replyTo, String correlationId, String origin) {
-        Task task = store(id, request, user, replyTo, correlationId, origin);
+        Task task = store(Ids.newId(), request, user, replyTo, correlationId, origin);
         flush(request);
         dispatcher.dispatchNew(List.of(task));
+        return task;
+    }
+
+    /**
+     * Stores a new QUEUED task under an id chosen beforehand (so a caller can await it before it
+     * exists) and sends nothing: the transaction commits the database alone, one commit instead of a
+     * two-phase commit with the broker. The caller sends the first dispatch once this returns, with
+     * {@link FirstDispatches#send}; the task names this node as the one that owes it (see {@link
+     * Task#getFirstDispatchNode()}), so the node's recovery sends it if the node dies in between.
+     */
+    public Task submitWithoutDispatch(String id, TaskRequest request, String user) {
+        Task task = store(id, request, user, null, null, null);
+        task.setFirstDispatchNode(config.nodeName());
+        flush(request);
         return task;
     }
 
@@ -118,12 +126,13 @@ public class TaskLifecycle {
     }
 
     /**
-     * Submits a batch in this one transaction: each task is stored QUEUED and dispatched, except one
-     * whose idempotency key {@code user} used before, which is answered with the original task.
+     * Submits a batch in this one transaction like {@link #submitWithoutDispatch}: each task is stored
+     * QUEUED, and the caller sends the first dispatches of the new ones after the commit. A task whose
+     * idempotency key {@code user} used before is answered with the original task.
      */
-    public List<Submission> submitAll(List<TaskRequest> requests, String user) {
+    public List<Submission> submitAllWithoutDispatch(List<TaskRequest> requests, String user) {
         List<Submission> tasks = new java.util.ArrayList<>(requests.size());
-        List<Task> created = new java.util.ArrayList<>(requests.size());
+        String node = config.nodeName();
         for (TaskRequest request : requests) {
             Task existing = request.idempotencyKey() == null
                     ? null
@@ -133,15 +142,33 @@ public class TaskLifecycle {
                 continue;
             }
             Task task = store(Ids.newId(), request, user, null, null, null);
+            task.setFirstDispatchNode(node);
             if (request.idempotencyKey() != null) {
                 flush(request); // names the key that collided with a concurrent submission
             }
-            created.add(task);
             tasks.add(new Submission(task, true));
         }
         em.flush(); // the rows without a key, in one JDBC batch
-        dispatcher.dispatchNew(created);
         return tasks;
+    }
+
+    /**
+     * Sends again the first dispatch of each of these tasks that is still QUEUED on it, with a new
+     * sequence number (so the first message, if it was sent after all, is stale): the first dispatch of
+     * a task submitted by {@link #submitWithoutDispatch} may be lost when its node dies, or the broker
+     * fails, between the commit and the send. Returns how many were dispatched.
+     */
+    public int redispatchFirst(List<String> taskIds) {
+        int sent = 0;
+        java.util.Map<String, Task> tasks = store.lockAll(taskIds);
+        for (String id : taskIds) { // in the order given: the order they were submitted in
+            Task task = tasks.get(id);
+            if (task != null && task.getStatus() == TaskStatus.QUEUED && task.getDispatchSeq() == 1) {
+                dispatcher.dispatch(task, Duration.ZERO);
+                sent++;
+            }
+        }
+        return sent;
     }
 
     /**

@@ -174,6 +174,20 @@ public class TaskStore {
                 .getResultList();
     }
 
+    /**
+     * QUEUED tasks still on the first dispatch that {@code node} sends after their submission commits
+     * (see {@link TaskLifecycle#submitWithoutDispatch}), in the order they were submitted.
+     */
+    public List<String> awaitingFirstDispatchFrom(String node) {
+        return em.createQuery(
+                        "SELECT t.id FROM Task t WHERE t.status = :status AND t.firstDispatchNode = :node"
+                                + " AND t.dispatchSeq = 1 ORDER BY t.submitTime, t.id",
+                        String.class)
+                .setParameter("status", TaskStatus.QUEUED)
+                .setParameter("node", node)
+                .getResultList();
+    }
+
     /** Tasks RUNNING on remote worker {@code worker}. */
     public List<String> idsRunningOnWorker(String worker) {
         return em.createQuery("SELECT t.id FROM Task t WHERE t.status = :status AND t.worker = :worker", String.class)

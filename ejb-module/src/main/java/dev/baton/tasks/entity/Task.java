@@ -119,6 +119,13 @@ public class Task {
     @Column(length = 200)
     private String origin;
 
+    /**
+     * The node that sends the first dispatch after the submitting transaction committed, or null when
+     * the first dispatch committed with the task (see {@code V14__task_first_dispatch_node.sql}).
+     */
+    @Column(name = "first_dispatch_node", length = 200)
+    private String firstDispatchNode;
+
     @Version
     private long version;
 
@@ -153,6 +160,15 @@ public class Task {
             return null;
         }
         return endTime - startTime;
+    }
+
+    public String getFirstDispatchNode() {
+        return firstDispatchNode;
+    }
+
+    /** Marks the task as one whose first dispatch {@code node} sends after the submitting commit. */
+    public void setFirstDispatchNode(String node) {
+        this.firstDispatchNode = node;
     }
 
     public String getOrigin() {
