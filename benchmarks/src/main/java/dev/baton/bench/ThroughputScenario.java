@@ -72,7 +72,8 @@ final class ThroughputScenario {
                             "tasks",
                             String.format("%,d", n),
                             "noop, durable (" + (config.database().isH2() ? "H2" : "PostgreSQL")
-                                    + " + persistent JMS, XA)"),
+                                    + " + persistent JMS; over REST the task commits first and its"
+                                    + " dispatch is sent after, over JMS both commit in one XA transaction)"),
                     new Figure(
                             NAME,
                             "submission rate",

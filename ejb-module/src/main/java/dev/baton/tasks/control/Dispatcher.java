@@ -21,8 +21,8 @@ import java.util.List;
  * inside the transaction that made the task QUEUED, so the message is sent exactly when the state
  * change commits (XA); only the first dispatch of a task submitted over REST is sent right after its
  * commit instead ({@link #dispatchAfterCommit}). Each dispatch has a sequence number (a new task's first
- * is 1); consumers ignore messages carrying an older one, so a dispatch sent twice runs once. New tasks of an inline handler created together travel in {@link
- * DispatchGroup}s.
+ * is 1); consumers ignore messages carrying an older one, so a dispatch sent twice runs once. New tasks
+ * of an inline handler created together travel in {@link DispatchGroup}s.
  */
 @ApplicationScoped
 public class Dispatcher {

@@ -14,6 +14,8 @@ import dev.baton.tasks.entity.Task;
 import dev.baton.tasks.entity.TaskAttempt;
 import dev.baton.tasks.entity.TaskStatus;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -29,7 +31,9 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Every task status change. Each public method is one transaction that locks the task row, checks the
  * {@link TaskStatus} table, and sends the JMS messages the change causes (dispatch, retry, reply) in
- * the same XA transaction: a change and its messages commit together or not at all.
+ * the same XA transaction: a change and its messages commit together or not at all. The exception is
+ * the REST submission ({@link #submitWithoutDispatch}): the task commits alone and its first dispatch
+ * is sent after the commit, with recovery covering the gap.
  */
 @Stateless
 public class TaskLifecycle {
@@ -82,11 +86,12 @@ public class TaskLifecycle {
 
     /**
      * Stores a new QUEUED task under an id chosen beforehand (so a caller can await it before it
-     * exists) and sends nothing: the transaction commits the database alone, one commit instead of a
+     * exists) and sends nothing: its own transaction commits the database alone, one commit instead of a
      * two-phase commit with the broker. The caller sends the first dispatch once this returns, with
      * {@link FirstDispatches#send}; the task names this node as the one that owes it (see {@link
      * Task#getFirstDispatchNode()}), so the node's recovery sends it if the node dies in between.
      */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Task submitWithoutDispatch(String id, TaskRequest request, String user) {
         Task task = store(id, request, user, null, null, null);
         task.setFirstDispatchNode(config.nodeName());
@@ -126,10 +131,11 @@ public class TaskLifecycle {
     }
 
     /**
-     * Submits a batch in this one transaction like {@link #submitWithoutDispatch}: each task is stored
+     * Submits a batch in one transaction of its own like {@link #submitWithoutDispatch}: each task is stored
      * QUEUED, and the caller sends the first dispatches of the new ones after the commit. A task whose
      * idempotency key {@code user} used before is answered with the original task.
      */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public List<Submission> submitAllWithoutDispatch(List<TaskRequest> requests, String user) {
         List<Submission> tasks = new java.util.ArrayList<>(requests.size());
         String node = config.nodeName();
