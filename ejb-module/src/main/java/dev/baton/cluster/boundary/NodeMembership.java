@@ -1,6 +1,7 @@
 package dev.baton.cluster.boundary;
 
 import dev.baton.cluster.control.NodeState;
+import dev.baton.cluster.control.TransactionNodeIdentifier;
 import dev.baton.cluster.entity.MemberState;
 import dev.baton.cluster.entity.Node;
 import dev.baton.handlers.control.RunningTasks;
@@ -64,6 +65,11 @@ public class NodeMembership {
     @PostConstruct
     void join() {
         nodes.join(config.nodeName(), hostName(), config.dispatchThreads());
+        TransactionNodeIdentifier.warning(
+                        System.getProperty(TransactionNodeIdentifier.PROPERTY),
+                        config.nodeName(),
+                        nodes.otherNodes(config.nodeName()))
+                .ifPresent(LOG::warning);
         state.set(MemberState.ACTIVE);
         long tick = config.clusterTick().toMillis();
         timers.createIntervalTimer(tick, tick, new TimerConfig(null, false));

@@ -17,6 +17,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /** The Baton server nodes: their registry rows, heartbeats, draining and resuming. One transaction each. */
@@ -55,6 +56,14 @@ public class NodeService {
         Node node = members.node(name).orElseThrow(() -> ProblemException.notFound("node", name));
         return view(node, tasks.runningByNode().getOrDefault(name, 0L), System.currentTimeMillis())
                 .build();
+    }
+
+    /** The names of the nodes registered besides {@code name}, whatever their state. */
+    public List<String> otherNodes(String name) {
+        return members.nodes().stream()
+                .map(Node::getName)
+                .filter(n -> !n.equals(name))
+                .toList();
     }
 
     /** This node starts: a new incarnation of its row, ACTIVE. */
