@@ -9,9 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * A new task's dispatch message can reach an idle consumer before the task row is visible (XA commits
- * the broker branch first). Sequential round trips on an idle server hit that window often; each one
- * must still run its task instead of leaving it QUEUED.
+ * Sequential round trips on an idle server: each dispatch reaches an idle consumer at once, right after
+ * the submission's commit (a REST submission sends its first dispatch after the commit; before, an XA
+ * commit could let the message overtake the database). Each one must run its task instead of leaving
+ * it QUEUED; a consumer that cannot see the row yet waits for it ({@code DispatchNotVisibleYet}).
  */
 @ExtendWith(ArquillianExtension.class)
 class DispatchVisibilityIT {
