@@ -43,7 +43,7 @@ public class FirstDispatches {
         }
     }
 
-    /** The tasks whose first dispatch failed and is not sent again yet, oldest first is not guaranteed. */
+    /** The tasks whose first dispatch failed and was not sent again yet, in no particular order. */
     public List<String> unsent() {
         return List.copyOf(unsent);
     }
