@@ -5,11 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -109,6 +115,42 @@ final class CrashRecoveryScenario {
                 .as("attempts running at the kill are recorded as interrupted")
                 .isPositive();
         return all;
+    }
+
+    /**
+     * Writes tasks as a kill -9 leaves those it interrupts between a REST submission's commit and the
+     * send of their first dispatch: QUEUED rows that the killed node owes a first dispatch, with no
+     * message in the broker. Call it while the server is down: its start-up recovery must dispatch them.
+     * Returns their ids.
+     */
+    static List<String> leaveFirstDispatchesUnsent(Connection db) throws SQLException {
+        String node;
+        try (Statement statement = db.createStatement();
+                ResultSet rs = statement.executeQuery(
+                        "SELECT node FROM baton_task WHERE node IS NOT NULL AND worker IS NULL LIMIT 1")) {
+            assertThat(rs.next()).as("a task that ran on the killed node").isTrue();
+            node = rs.getString(1);
+        }
+        List<String> ids = new ArrayList<>();
+        try (PreparedStatement insert = db.prepareStatement("INSERT INTO baton_task (id, handler, status,"
+                + " priority, effective_priority, params, tries, max_tries, timeout_seconds, submit_time,"
+                + " queued_time, submitted_by, children_total, children_completed, dispatch_seq, version,"
+                + " first_dispatch_node) VALUES (?, 'echo', 'QUEUED', 50, 50, ?, 0, 10, 60, ?, ?, 'admin',"
+                + " 0, 0, 1, 1, ?)")) {
+            for (int i = 0; i < 3; i++) {
+                String id = UUID.randomUUID().toString();
+                long now = System.currentTimeMillis();
+                insert.setString(1, id);
+                insert.setString(2, "{\"gap\":" + i + "}");
+                insert.setLong(3, now);
+                insert.setLong(4, now);
+                insert.setString(5, node);
+                insert.addBatch();
+                ids.add(id);
+            }
+            insert.executeBatch();
+        }
+        return ids;
     }
 
     private static List<String> submitConcurrently(Api api, int n) throws Exception {

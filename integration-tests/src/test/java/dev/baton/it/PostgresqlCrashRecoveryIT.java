@@ -5,17 +5,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -87,41 +84,11 @@ class PostgresqlCrashRecoveryIT {
         }
     }
 
-    /**
-     * Tasks as a kill -9 leaves those it interrupts between a REST submission's commit and the send of
-     * their first dispatch: QUEUED rows owed a first dispatch by the killed node, with no message in the
-     * broker. Written while the server is down; its start-up recovery must dispatch them.
-     */
+    /** The tasks a kill between a REST submission's commit and its send leaves, written into PostgreSQL. */
     private static List<String> committedButNeverDispatched() throws SQLException {
-        List<String> ids = new ArrayList<>();
         try (Connection db = connect(DATABASE)) {
-            String node;
-            try (Statement statement = db.createStatement();
-                    ResultSet rs = statement.executeQuery(
-                            "SELECT node FROM baton_task WHERE node IS NOT NULL AND worker IS NULL LIMIT 1")) {
-                assertThat(rs.next()).as("a task that ran on the killed node").isTrue();
-                node = rs.getString(1);
-            }
-            try (PreparedStatement insert = db.prepareStatement("INSERT INTO baton_task (id, handler, status,"
-                    + " priority, effective_priority, params, tries, max_tries, timeout_seconds, submit_time,"
-                    + " queued_time, submitted_by, children_total, children_completed, dispatch_seq, version,"
-                    + " first_dispatch_node) VALUES (?, 'echo', 'QUEUED', 50, 50, ?, 0, 10, 60, ?, ?, 'admin',"
-                    + " 0, 0, 1, 1, ?)")) {
-                for (int i = 0; i < 3; i++) {
-                    String id = UUID.randomUUID().toString();
-                    long now = System.currentTimeMillis();
-                    insert.setString(1, id);
-                    insert.setString(2, "{\"gap\":" + i + "}");
-                    insert.setLong(3, now);
-                    insert.setLong(4, now);
-                    insert.setString(5, node);
-                    insert.addBatch();
-                    ids.add(id);
-                }
-                insert.executeBatch();
-            }
+            return CrashRecoveryScenario.leaveFirstDispatchesUnsent(db);
         }
-        return ids;
     }
 
     private static Connection adminConnectionOrSkip() {

@@ -3,16 +3,21 @@ package dev.baton.it;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.Driver;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Properties;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 
@@ -73,6 +78,34 @@ public final class ServerProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A connection to this server's H2 database (the default configuration's file) while the server is
+     * stopped, through the H2 driver of the WildFly installation it runs on.
+     */
+    public Connection openH2WhileStopped() throws Exception {
+        Path module = Path.of(System.getProperty("baton.it.jboss.home"))
+                .resolve("modules/system/layers/base/com/h2database/h2/main");
+        Path jar;
+        try (Stream<Path> files = Files.list(module)) {
+            jar = files.filter(f -> f.getFileName().toString().endsWith(".jar"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no H2 jar in " + module));
+        }
+        ClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
+        Driver driver = (Driver) Class.forName("org.h2.Driver", true, loader)
+                .getDeclaredConstructor()
+                .newInstance();
+        Properties credentials = new Properties();
+        credentials.setProperty("user", "sa");
+        credentials.setProperty("password", "sa");
+        String url = "jdbc:h2:" + base.resolve("data/baton/baton") + ";IFEXISTS=TRUE";
+        Connection connection = driver.connect(url, credentials);
+        if (connection == null) {
+            throw new IllegalStateException("the H2 driver refused " + url);
+        }
+        return connection;
     }
 
     public String baseUrl() {
