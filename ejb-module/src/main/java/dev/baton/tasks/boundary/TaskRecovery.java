@@ -1,5 +1,6 @@
 package dev.baton.tasks.boundary;
 
+import dev.baton.infrastructure.collections.Chunks;
 import dev.baton.infrastructure.config.BatonConfig;
 import dev.baton.tasks.control.FirstDispatches;
 import dev.baton.tasks.control.TaskLifecycle;
@@ -97,8 +98,8 @@ public class TaskRecovery {
     /** Dispatches again each task still QUEUED on its first dispatch, {@link #CHUNK} per transaction. */
     private int redispatchFirst(List<String> ids) {
         int sent = 0;
-        for (int from = 0; from < ids.size(); from += CHUNK) {
-            sent += lifecycle.redispatchFirst(ids.subList(from, Math.min(ids.size(), from + CHUNK)));
+        for (List<String> chunk : Chunks.of(ids, CHUNK)) {
+            sent += lifecycle.redispatchFirst(chunk);
         }
         return sent;
     }

@@ -1,5 +1,6 @@
 package dev.baton.tasks.control;
 
+import dev.baton.infrastructure.collections.Chunks;
 import dev.baton.infrastructure.jms.Destinations;
 import dev.baton.tasks.control.DispatchGroup.Dispatch;
 import dev.baton.tasks.entity.Task;
@@ -34,8 +35,7 @@ public record DispatchPlan(List<Task> singles, List<Grouped> groups) {
         }
         List<Grouped> groups = new ArrayList<>();
         byPriority.forEach((jmsPriority, members) -> {
-            for (int from = 0; from < members.size(); from += groupSize) {
-                List<Task> chunk = members.subList(from, Math.min(members.size(), from + groupSize));
+            for (List<Task> chunk : Chunks.of(members, groupSize)) {
                 if (chunk.size() == 1) {
                     singles.add(chunk.get(0));
                 } else {

@@ -1,5 +1,6 @@
 package dev.baton.tasks.control;
 
+import dev.baton.infrastructure.collections.Chunks;
 import dev.baton.tasks.entity.Task;
 import dev.baton.tasks.entity.TaskAttempt;
 import dev.baton.tasks.entity.TaskStatus;
@@ -33,9 +34,7 @@ public class TaskStore {
      */
     public Map<String, Boolean> terminalAmong(Collection<String> ids) {
         Map<String, Boolean> terminal = new HashMap<>();
-        List<String> all = List.copyOf(ids);
-        for (int from = 0; from < all.size(); from += 500) {
-            List<String> chunk = all.subList(from, Math.min(all.size(), from + 500));
+        for (List<String> chunk : Chunks.of(List.copyOf(ids), 500)) {
             for (Object[] row : em.createQuery("SELECT t.id, t.status FROM Task t WHERE t.id IN :ids", Object[].class)
                     .setParameter("ids", chunk)
                     .getResultList()) {
